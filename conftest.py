@@ -1,0 +1,129 @@
+"""Fixtures shared by every app's tests: two tenants, a small org chart in each, and one user per role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from keepwell.tenancy.context import tenant_context
+from keepwell.tenancy.models import Membership, Role, Tenant
+
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass
+class World:
+    """Tenant A (acme) with two teams under one director, tenant B (globex) with one team."""
+
+    tenant_a: Tenant
+    tenant_b: Tenant
+    users: dict[str, object]
+
+    def client_for(self, key: str) -> Client:
+        client = Client()
+        if key != "anonymous":
+            client.force_login(self.users[key])
+        return client
+
+    def membership(self, key: str) -> Membership:
+        return Membership.objects.unscoped().get(user=self.users[key])
+
+
+@pytest.fixture
+def in_tenant() -> Iterator[object]:
+    """Run a block as a tenant: ``with in_tenant(tenant): ...``."""
+    yield tenant_context
+
+
+def _employee(tenant: Tenant, employee_id: str, team: object, manager: object | None, **extra: object) -> object:
+    from keepwell.people.models import Employee
+
+    return Employee.objects.create(
+        tenant=tenant,
+        employee_id=employee_id,
+        name=extra.pop("name", employee_id),
+        email=f"{employee_id.lower()}@example.com",
+        team=team,
+        manager=manager,
+        role=extra.pop("role", "sales_engineer"),
+        hire_date=extra.pop("hire_date", date(2022, 1, 1)),
+        jurisdiction=extra.pop("jurisdiction", "CN-BJ"),
+        timezone=extra.pop("timezone", "Asia/Shanghai"),
+        currency=extra.pop("currency", "CNY"),
+    )
+
+
+@pytest.fixture
+def world(db: object) -> World:
+    from keepwell.contracts.models import EmploymentContract
+    from keepwell.people.models import OrgUnit
+
+    user_model = get_user_model()
+    tenant_a = Tenant.objects.create(slug="acme", name="Acme", reporting_currency="CNY", time_zone="Asia/Shanghai")
+    tenant_b = Tenant.objects.create(slug="globex", name="Globex", reporting_currency="EUR", time_zone="Europe/Berlin")
+    users: dict[str, object] = {}
+
+    def member(key: str, tenant: Tenant, role: str, employee: object | None = None) -> None:
+        user = user_model.objects.create_user(username=key, password=PASSWORD)
+        Membership.objects.create(tenant=tenant, user=user, role=role, employee=employee)
+        users[key] = user
+
+    with tenant_context(tenant_a):
+        sales = OrgUnit.objects.create(code="sales", name="Sales", kind="department")
+        north = OrgUnit.objects.create(code="north", name="North", parent=sales)
+        south = OrgUnit.objects.create(code="south", name="South", parent=sales)
+        director = _employee(tenant_a, "D001", sales, None, role="sales_director")
+        north_lead = _employee(tenant_a, "N000", north, director, role="sales_manager")
+        south_lead = _employee(tenant_a, "S000", south, director, role="sales_manager")
+        north_rep = _employee(tenant_a, "N001", north, north_lead)
+        _employee(tenant_a, "N002", north, north_lead)
+        south_rep = _employee(tenant_a, "S001", south, south_lead)
+        for employee, end in ((north_rep, date(2027, 1, 15)), (south_rep, date(2027, 6, 30))):
+            EmploymentContract.objects.create(
+                contract_id=f"C-{employee.employee_id}",
+                employee=employee,
+                sequence=1,
+                type="fixed_term",
+                start_date=date(2024, 1, 16),
+                end_date=end,
+                monthly_base_salary=Decimal("20000.00"),
+                currency="CNY",
+                jurisdiction="CN-BJ",
+            )
+        member("admin_a", tenant_a, Role.ADMIN)
+        member("hr_a", tenant_a, Role.HR)
+        member("director_a", tenant_a, Role.MANAGER, director)
+        member("manager_north", tenant_a, Role.MANAGER, north_lead)
+        member("manager_south", tenant_a, Role.MANAGER, south_lead)
+        member("employee_north", tenant_a, Role.EMPLOYEE, north_rep)
+        member("auditor_a", tenant_a, Role.AUDITOR)
+    with tenant_context(tenant_b):
+        team_b = OrgUnit.objects.create(code="berlin", name="Berlin")
+        rep_b = _employee(tenant_b, "B001", team_b, None, jurisdiction="DE", timezone="Europe/Berlin", currency="EUR")
+        EmploymentContract.objects.create(
+            contract_id="C-B001",
+            employee=rep_b,
+            sequence=1,
+            type="fixed_term",
+            start_date=date(2025, 1, 1),
+            end_date=date(2026, 12, 31),
+            monthly_base_salary=Decimal("5000.00"),
+            currency="EUR",
+            jurisdiction="DE",
+        )
+        member("hr_b", tenant_b, Role.HR)
+        member("admin_b", tenant_b, Role.ADMIN)
+    users["nobody"] = user_model.objects.create_user(username="nobody", password=PASSWORD)
+    return World(tenant_a=tenant_a, tenant_b=tenant_b, users=users)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: object) -> None:
+    """Argon2 is deliberately slow; tests of everything but hashing itself use a fast hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]

@@ -1,0 +1,3 @@
+from keepwell.cli import main
+
+main()

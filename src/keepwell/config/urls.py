@@ -1,0 +1,6 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("api/", include("keepwell.api.urls")),
+    path("", include("keepwell.web.urls")),
+]

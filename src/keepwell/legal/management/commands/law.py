@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Labor-law rule packs: `law assess [FILE|-]` and `law packs [--json]`."
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.add_argument("words", nargs=argparse.REMAINDER)
+        return parser
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from keepwell.law.command import main
+
+        # The pure package parses its own arguments; its exit status is the command's.
+        status = main(list(options["words"]), sys.stdin, self.stdout._out, self.stderr._out)
+        if status:
+            sys.exit(status)
