@@ -6,6 +6,9 @@ UV := $(BIN)/uv
 STAMP := $(VENV)/.synced
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The PostgreSQL pass of the suite; CI=true makes it (and the browser tests) mandatory.
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: demo test test-sqlite test-postgres lint bench setup browser clean
 
@@ -18,25 +21,37 @@ $(STAMP): pyproject.toml uv.lock
 	@touch $(STAMP)
 
 demo: setup
-	$(BIN)/keepwell demo up --host $(HOST) --port $(PORT)
+	$(BIN)/keepwell migrate --no-input -v0
+	$(BIN)/keepwell demo load
+	KEEPWELL_DEBUG=true $(BIN)/keepwell serve --host $(HOST) --port $(PORT)
 
 lint: setup
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench conftest.py
+	$(BIN)/ruff format --check src tests bench conftest.py
 	$(BIN)/mypy src
 	$(BIN)/keepwell makemigrations --check --dry-run
 
-test: setup lint
-	$(BIN)/python -m scripts.browser_check
-	$(BIN)/pytest -n 2 --dist loadgroup
-	@if [ -n "$$KEEPWELL_TEST_POSTGRES" ] || [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory test-postgres; fi
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get install -y -q chromium >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null); \
+	  else echo "Chromium is missing: install Debian's 'chromium' package (the browser tests need it)"; fi; \
+	fi
+
+test: setup lint browser test-sqlite
+	@if [ "$$CI" = "true" ] || $(BIN)/python -m keepwell.ops.probe postgres "$(TEST_POSTGRES_URL)"; then \
+	  $(MAKE) --no-print-directory test-postgres; \
+	else echo "NOTE: PostgreSQL at $(TEST_POSTGRES_URL) is not reachable: the PostgreSQL pass did not run"; fi
+
+test-sqlite: setup
+	KEEPWELL_CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n 2 --dist loadgroup
 
 test-postgres: setup
-	KEEPWELL_DATABASE_URL=$${KEEPWELL_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test} \
-	  $(BIN)/pytest -n 2 --dist loadgroup -m "not browser"
+	KEEPWELL_DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest -n 2 --dist loadgroup -m "not browser"
 
 bench: setup
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) var/demo .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

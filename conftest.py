@@ -36,12 +36,14 @@ class World:
 
 
 @pytest.fixture
-def in_tenant() -> Iterator[object]:
+def in_tenant() -> object:
     """Run a block as a tenant: ``with in_tenant(tenant): ...``."""
-    yield tenant_context
+    return tenant_context
 
 
-def _employee(tenant: Tenant, employee_id: str, team: object, manager: object | None, **extra: object) -> object:
+def _employee(
+    tenant: Tenant, employee_id: str, team: object, manager: object | None, **extra: object
+) -> object:
     from keepwell.people.models import Employee
 
     return Employee.objects.create(
@@ -65,8 +67,12 @@ def world(db: object) -> World:
     from keepwell.people.models import OrgUnit
 
     user_model = get_user_model()
-    tenant_a = Tenant.objects.create(slug="acme", name="Acme", reporting_currency="CNY", time_zone="Asia/Shanghai")
-    tenant_b = Tenant.objects.create(slug="globex", name="Globex", reporting_currency="EUR", time_zone="Europe/Berlin")
+    tenant_a = Tenant.objects.create(
+        slug="acme", name="Acme", reporting_currency="CNY", time_zone="Asia/Shanghai"
+    )
+    tenant_b = Tenant.objects.create(
+        slug="globex", name="Globex", reporting_currency="EUR", time_zone="Europe/Berlin"
+    )
     users: dict[str, object] = {}
 
     def member(key: str, tenant: Tenant, role: str, employee: object | None = None) -> None:
@@ -105,7 +111,9 @@ def world(db: object) -> World:
         member("auditor_a", tenant_a, Role.AUDITOR)
     with tenant_context(tenant_b):
         team_b = OrgUnit.objects.create(code="berlin", name="Berlin")
-        rep_b = _employee(tenant_b, "B001", team_b, None, jurisdiction="DE", timezone="Europe/Berlin", currency="EUR")
+        rep_b = _employee(
+            tenant_b, "B001", team_b, None, jurisdiction="DE", timezone="Europe/Berlin", currency="EUR"
+        )
         EmploymentContract.objects.create(
             contract_id="C-B001",
             employee=rep_b,
@@ -127,3 +135,64 @@ def world(db: object) -> World:
 def _fast_password_hashing(settings: object) -> None:
     """Argon2 is deliberately slow; tests of everything but hashing itself use a fast hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Debian's Chromium; missing it fails the run in CI and skips (visibly) elsewhere."""
+    import os
+
+    path = os.environ.get("KEEPWELL_CHROMIUM", "/usr/bin/chromium")
+    if not os.access(path, os.X_OK):
+        message = f"Chromium not found at {path} (install Debian's chromium package or set KEEPWELL_CHROMIUM)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture
+def browser_page(
+    chromium_path: str, live_server: object, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[object]:
+    """A Playwright page in headless Chromium, pointed at the live test server."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test itself are safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, headless=True, args=CHROMIUM_FLAGS
+        )
+        context = browser.new_context(base_url=str(live_server), locale="en-US")
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI nothing may be skipped silently: a skipped test fails the run."""
+    import os
+
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if os.environ.get("CI") != "true" or reporter is None or hasattr(session.config, "workerinput"):
+        return
+    skipped = reporter.stats.get("skipped", [])
+    if skipped:
+        reporter.write_line(f"CI: {len(skipped)} test(s) were skipped; in CI every test must run", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

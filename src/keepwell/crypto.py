@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-TOKEN_PREFIX = "kw1"
+TOKEN_PREFIX = "kw1"  # noqa: S105 - a format marker, not a secret
 
 
 class EncryptionError(ValueError):

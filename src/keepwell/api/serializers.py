@@ -13,8 +13,17 @@ class EmployeeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Employee
         fields = [
-            "employee_id", "name", "email", "team", "manager_id", "role", "hire_date",
-            "jurisdiction", "timezone", "currency", "status",
+            "employee_id",
+            "name",
+            "email",
+            "team",
+            "manager_id",
+            "role",
+            "hire_date",
+            "jurisdiction",
+            "timezone",
+            "currency",
+            "status",
         ]
         read_only_fields = fields
 
@@ -32,8 +41,15 @@ class ContractSerializer(serializers.ModelSerializer):
     class Meta:
         model = EmploymentContract
         fields = [
-            "contract_id", "employee_id", "sequence", "type", "start_date", "end_date",
-            "monthly_base_salary", "currency", "jurisdiction",
+            "contract_id",
+            "employee_id",
+            "sequence",
+            "type",
+            "start_date",
+            "end_date",
+            "monthly_base_salary",
+            "currency",
+            "jurisdiction",
         ]
         read_only_fields = fields
 

@@ -17,8 +17,8 @@ from keepwell.errors import KeepWellError, NotFound, PermissionDenied
 from keepwell.people.selectors import employee_access, employee_list
 from keepwell.people.services import employee_update
 from keepwell.tenancy.models import Membership
-from keepwell.tenancy.selectors import tenant_today
 from keepwell.tenancy.permissions import can_see_people, can_see_salary
+from keepwell.tenancy.selectors import tenant_today
 
 
 class IsTenantMember(permissions.BasePermission):
@@ -81,7 +81,9 @@ class EmployeeDetailView(APIView):
             raise exceptions.ValidationError({"non_field_errors": ["expected a JSON object"]})
         changes = dict(request.data)
         try:
-            employee = employee_update(membership=membership_of(request), employee_id=employee_id, changes=changes)
+            employee = employee_update(
+                membership=membership_of(request), employee_id=employee_id, changes=changes
+            )
         except KeepWellError as error:
             raise_api_error(error)
         return Response(EmployeeSerializer(employee).data, status=status.HTTP_200_OK)
@@ -111,15 +113,21 @@ class ContractListView(generics.ListAPIView):
         if "ending_within_days" in params:
             try:
                 horizon = int(params["ending_within_days"])
-                as_of = date.fromisoformat(params["as_of"]) if params.get("as_of") else tenant_today(membership.tenant)
+                as_of = (
+                    date.fromisoformat(params["as_of"])
+                    if params.get("as_of")
+                    else tenant_today(membership.tenant)
+                )
             except ValueError as error:
                 raise exceptions.ValidationError({"ending_within_days": [str(error)]}) from None
             if not 1 <= horizon <= 730:
                 raise exceptions.ValidationError({"ending_within_days": ["between 1 and 730"]})
             contracts = contracts_ending(membership=membership, as_of=as_of, horizon_days=horizon)
         else:
-            contracts = contract_scope(membership=membership).select_related("employee").order_by(
-                "employee__employee_id", "sequence"
+            contracts = (
+                contract_scope(membership=membership)
+                .select_related("employee")
+                .order_by("employee__employee_id", "sequence")
             )
         if params.get("employee_id"):
             contracts = contracts.filter(employee__employee_id=params["employee_id"])

@@ -48,7 +48,7 @@ def audit_record(
         raise RuntimeError("audit_record must run inside the transaction of the change it records")
     tenant = get_current_tenant()
     last = AuditEvent.objects.select_for_update().order_by("-sequence").first()
-    user = actor if actor is not None and actor.is_authenticated else None
+    user: Any = actor if actor is not None and actor.is_authenticated else None
     event = AuditEvent(
         tenant=tenant,
         sequence=(last.sequence + 1) if last else 1,
@@ -70,7 +70,9 @@ def audit_verify() -> tuple[bool, int | None]:
     """Check the current tenant's chain; return (intact, sequence of the first broken event)."""
     previous = GENESIS_HASH
     for event in AuditEvent.objects.order_by("sequence").iterator():
-        if event.previous_hash != previous or event.hash != _digest(previous_hash=previous, payload=_payload(event)):
+        if event.previous_hash != previous or event.hash != _digest(
+            previous_hash=previous, payload=_payload(event)
+        ):
             return False, event.sequence
         previous = event.hash
     return True, None

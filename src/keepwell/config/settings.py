@@ -137,7 +137,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASE_URL = _env("KEEPWELL_DATABASE_URL", f"sqlite:///{VAR_DIR / 'keepwell.sqlite3'}")
+DATABASE_URL = _env("KEEPWELL_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'keepwell.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):

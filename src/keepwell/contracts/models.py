@@ -30,7 +30,9 @@ class EmploymentContract(TenantModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["tenant", "contract_id"], name="contract_id_unique"),
-            models.UniqueConstraint(fields=["tenant", "employee", "sequence"], name="contract_sequence_unique"),
+            models.UniqueConstraint(
+                fields=["tenant", "employee", "sequence"], name="contract_sequence_unique"
+            ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="contract_end_not_before_start",

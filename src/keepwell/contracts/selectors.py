@@ -23,7 +23,11 @@ def contracts_ending(
     """Fixed-term contracts ending within ``horizon_days`` after ``as_of`` that no later contract follows."""
     return (
         contract_scope(membership=membership)
-        .filter(type=ContractType.FIXED_TERM, end_date__gte=as_of, end_date__lte=as_of + timedelta(days=horizon_days))
+        .filter(
+            type=ContractType.FIXED_TERM,
+            end_date__gte=as_of,
+            end_date__lte=as_of + timedelta(days=horizon_days),
+        )
         .exclude(employee__contracts__sequence__gt=F("sequence"))
         .select_related("employee", "employee__team")
         .order_by("end_date", "employee__employee_id")

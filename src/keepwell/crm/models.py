@@ -30,7 +30,9 @@ def _unique_id(field: str, name: str) -> models.UniqueConstraint:
 
 
 def _not_negative(field: str, name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}), name=name)
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}), name=name
+    )
 
 
 class Customer(TenantModel):
@@ -39,7 +41,12 @@ class Customer(TenantModel):
     industry = models.CharField(max_length=100, blank=True, default="")
     size = models.CharField(max_length=32, blank=True, default="")
     owner = models.ForeignKey(
-        "people.Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="customers", db_index=False
+        "people.Employee",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="customers",
+        db_index=False,
     )
 
     class Meta:
@@ -53,7 +60,9 @@ class Customer(TenantModel):
 class Lead(TenantModel):
     lead_id = models.CharField(max_length=64)
     customer = models.ForeignKey(Customer, on_delete=models.SET_NULL, null=True, blank=True, db_index=False)
-    owner = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="leads", db_index=False)
+    owner = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="leads", db_index=False
+    )
     created_at = models.DateTimeField()
     qualified_at = models.DateTimeField(null=True, blank=True)
     won_at = models.DateTimeField(null=True, blank=True)
@@ -62,7 +71,10 @@ class Lead(TenantModel):
     currency = models.CharField(max_length=3, blank=True, default="")
 
     class Meta:
-        constraints = [_unique_id("lead_id", "lead_id_unique"), _not_negative("amount", "lead_amount_not_negative")]
+        constraints = [
+            _unique_id("lead_id", "lead_id_unique"),
+            _not_negative("amount", "lead_amount_not_negative"),
+        ]
         indexes = [models.Index(fields=["tenant", "owner", "created_at"], name="lead_owner_created_idx")]
 
 
@@ -86,19 +98,26 @@ class Activity(TenantModel):
             _unique_id("activity_id", "activity_id_unique"),
             _not_negative("duration_minutes", "activity_duration_not_negative"),
         ]
-        indexes = [models.Index(fields=["tenant", "employee", "started_at"], name="activity_employee_started_idx")]
+        indexes = [
+            models.Index(fields=["tenant", "employee", "started_at"], name="activity_employee_started_idx")
+        ]
 
 
 class Order(TenantModel):
     order_id = models.CharField(max_length=64)
     customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="orders", db_index=False)
-    employee = models.ForeignKey("people.Employee", on_delete=models.PROTECT, related_name="orders", db_index=False)
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.PROTECT, related_name="orders", db_index=False
+    )
     ordered_at = models.DateTimeField()
     amount = models.DecimalField(max_digits=20, decimal_places=4)
     currency = models.CharField(max_length=3)
 
     class Meta:
-        constraints = [_unique_id("order_id", "order_id_unique"), _not_negative("amount", "order_amount_not_negative")]
+        constraints = [
+            _unique_id("order_id", "order_id_unique"),
+            _not_negative("amount", "order_amount_not_negative"),
+        ]
         indexes = [
             models.Index(fields=["tenant", "employee", "ordered_at"], name="order_employee_idx"),
             models.Index(fields=["tenant", "customer", "ordered_at"], name="order_customer_idx"),
@@ -108,7 +127,9 @@ class Order(TenantModel):
 class Feedback(TenantModel):
     feedback_id = models.CharField(max_length=64)
     customer = models.ForeignKey(Customer, on_delete=models.SET_NULL, null=True, blank=True, db_index=False)
-    employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="feedback", db_index=False)
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="feedback", db_index=False
+    )
     submitted_at = models.DateTimeField()
     csat = models.SmallIntegerField(null=True, blank=True)
     nps = models.SmallIntegerField(null=True, blank=True)
@@ -118,15 +139,21 @@ class Feedback(TenantModel):
         verbose_name_plural = "feedback"
         constraints = [
             _unique_id("feedback_id", "feedback_id_unique"),
-            models.CheckConstraint(condition=Q(csat__isnull=True) | Q(csat__gte=1, csat__lte=5), name="feedback_csat_1_5"),
-            models.CheckConstraint(condition=Q(nps__isnull=True) | Q(nps__gte=0, nps__lte=10), name="feedback_nps_0_10"),
+            models.CheckConstraint(
+                condition=Q(csat__isnull=True) | Q(csat__gte=1, csat__lte=5), name="feedback_csat_1_5"
+            ),
+            models.CheckConstraint(
+                condition=Q(nps__isnull=True) | Q(nps__gte=0, nps__lte=10), name="feedback_nps_0_10"
+            ),
         ]
         indexes = [models.Index(fields=["tenant", "employee", "submitted_at"], name="feedback_employee_idx")]
 
 
 class Task(TenantModel):
     task_id = models.CharField(max_length=64)
-    employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="tasks", db_index=False)
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="tasks", db_index=False
+    )
     title = models.CharField(max_length=300, blank=True, default="")
     kind = models.CharField(max_length=64, blank=True, default="")
     due_at = models.DateTimeField()
@@ -140,7 +167,9 @@ class Task(TenantModel):
 class Target(TenantModel):
     """A monthly target of one metric; ``month`` is the first day of the month."""
 
-    employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="targets", db_index=False)
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="targets", db_index=False
+    )
     month = models.DateField()
     metric = models.CharField(max_length=64)
     value = models.DecimalField(max_digits=20, decimal_places=4)

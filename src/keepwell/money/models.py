@@ -30,7 +30,9 @@ class ExchangeRate(TenantModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["tenant", "base", "quote", "date"], name="fx_rate_unique_per_day"),
+            models.UniqueConstraint(
+                fields=["tenant", "base", "quote", "date"], name="fx_rate_unique_per_day"
+            ),
             models.CheckConstraint(condition=models.Q(rate__gt=0), name="fx_rate_positive"),
         ]
 

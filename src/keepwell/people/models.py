@@ -18,7 +18,9 @@ class OrgUnit(TenantModel):
     code = models.CharField(max_length=64)
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=16, choices=OrgUnitKind.choices, default=OrgUnitKind.TEAM)
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["tenant", "code"], name="org_unit_code_unique")]

@@ -1,4 +1,4 @@
-"""Reads of people, always through the caller's membership: managers see their subtree, employees themselves."""
+"""Reads of people through the caller's membership: managers see their subtree, employees themselves."""
 
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ def employee_scope(*, membership: Membership | None) -> QuerySet[Employee]:
     if membership.role == Role.EMPLOYEE:
         return employees.filter(pk=membership.employee_id)
     tenant_id = membership.tenant_id
-    return employees.filter(pk__in=RawSQL(_SUBTREE_SQL, (tenant_id, membership.employee_id, tenant_id)))
+    # A fixed recursive query with bound parameters: nothing user-supplied reaches the SQL text.
+    subtree = RawSQL(_SUBTREE_SQL, (tenant_id, membership.employee_id, tenant_id))  # noqa: S611
+    return employees.filter(pk__in=subtree)
 
 
 def employee_access(*, membership: Membership | None, employee_id: str) -> Employee:
@@ -47,7 +49,9 @@ def employee_access(*, membership: Membership | None, employee_id: str) -> Emplo
     return employee
 
 
-def employee_list(*, membership: Membership | None, team: str | None = None, search: str = "") -> QuerySet[Employee]:
+def employee_list(
+    *, membership: Membership | None, team: str | None = None, search: str = ""
+) -> QuerySet[Employee]:
     employees = employee_scope(membership=membership).select_related("team", "manager")
     if team:
         employees = employees.filter(team__code=team)

@@ -25,10 +25,12 @@ def employee_update(*, membership: Membership | None, employee_id: str, changes:
         raise PermissionDenied("only HR and admins change employee records")
     unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
     if unknown:
-        raise KeepWellError(f"cannot be changed here (editable: {', '.join(EDITABLE_FIELDS)})", field=unknown[0])
+        raise KeepWellError(
+            f"cannot be changed here (editable: {', '.join(EDITABLE_FIELDS)})", field=unknown[0]
+        )
     if "name" in changes and not str(changes["name"]).strip():
         raise KeepWellError("must not be empty", field="name")
-    if "email" in changes and changes["email"]:
+    if changes.get("email"):
         try:
             validate_email(changes["email"])
         except ValidationError:

@@ -19,7 +19,9 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 def validate_time_zone(value: str, *, field: str = "timezone") -> str:
     if value not in zoneinfo.available_timezones():
-        raise KeepWellError(f"unknown time zone {value!r} (use an IANA name such as Asia/Shanghai)", field=field)
+        raise KeepWellError(
+            f"unknown time zone {value!r} (use an IANA name such as Asia/Shanghai)", field=field
+        )
     return value
 
 
@@ -46,7 +48,9 @@ def tenant_create(
     jurisdiction: str = "",
 ) -> Tenant:
     if not _SLUG.match(slug):
-        raise KeepWellError("lowercase letters, digits and hyphens, starting with a letter or digit", field="slug")
+        raise KeepWellError(
+            "lowercase letters, digits and hyphens, starting with a letter or digit", field="slug"
+        )
     if Tenant.objects.filter(slug=slug).exists():
         raise KeepWellError(f"a tenant {slug!r} exists already", field="slug", code="exists")
     if not name.strip():
@@ -64,7 +68,9 @@ def tenant_create(
             jurisdiction=jurisdiction,
         )
         with tenant_context(tenant):
-            audit_record(action="tenant.create", object_type="tenant", object_id=slug, data={"name": tenant.name})
+            audit_record(
+                action="tenant.create", object_type="tenant", object_id=slug, data={"name": tenant.name}
+            )
     return tenant
 
 
@@ -78,7 +84,7 @@ def tenant_get(*, slug: str) -> Tenant:
 def membership_grant(
     *, tenant: Tenant, user: AbstractBaseUser, role: str, employee_id: str | None = None
 ) -> Membership:
-    """Give ``user`` a ``role`` in ``tenant`` (replacing an earlier role), optionally linked to an employee."""
+    """Give ``user`` a ``role`` in ``tenant`` (replacing an earlier one), optionally linked to an employee."""
     from keepwell.people.models import Employee
 
     if role not in Role.values:

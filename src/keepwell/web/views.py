@@ -18,8 +18,8 @@ from keepwell.errors import NotFound
 from keepwell.people.models import OrgUnit
 from keepwell.people.selectors import employee_access, employee_list, employee_scope
 from keepwell.tenancy.models import Membership
-from keepwell.tenancy.selectors import tenant_today
 from keepwell.tenancy.permissions import can_see_people, can_see_salary, capabilities
+from keepwell.tenancy.selectors import tenant_today
 
 DEFAULT_HORIZON_DAYS = 90
 View = Callable[..., HttpResponse]
@@ -74,7 +74,9 @@ def home(request: HttpRequest, membership: Membership) -> HttpResponse:
     context: dict[str, Any] = {"horizon_days": DEFAULT_HORIZON_DAYS}
     if can_see_people(membership):
         context["employee_count"] = employee_scope(membership=membership).count()
-        context["ending_count"] = contracts_ending(membership=membership, as_of=tenant_today(membership.tenant)).count()
+        context["ending_count"] = contracts_ending(
+            membership=membership, as_of=tenant_today(membership.tenant)
+        ).count()
         context["own_employee"] = membership.employee
     return _page(request, "web/home.html", membership, **context)
 
@@ -85,7 +87,9 @@ def employee_list_view(request: HttpRequest, membership: Membership) -> HttpResp
     search = request.GET.get("q", "").strip()
     employees = employee_list(membership=membership, team=team or None, search=search)
     page_obj = Paginator(employees, 50).get_page(request.GET.get("page"))
-    teams = OrgUnit.objects.filter(members__in=employee_scope(membership=membership)).distinct().order_by("name")
+    teams = (
+        OrgUnit.objects.filter(members__in=employee_scope(membership=membership)).distinct().order_by("name")
+    )
     return _page(
         request,
         "web/employee_list.html",
@@ -116,11 +120,15 @@ def contracts_ending_view(request: HttpRequest, membership: Membership) -> HttpR
     as_of = _as_of(request, membership)
     horizon_days = _horizon(request)
     rows = [
-        {"contract": contract, "days_left": (contract.end_date - as_of).days}
+        {"contract": contract, "days_left": (contract.end_date - as_of).days if contract.end_date else None}
         for contract in contracts_ending(membership=membership, as_of=as_of, horizon_days=horizon_days)
     ]
     return _page(
-        request, "web/contracts_ending.html", membership,
-        section="contracts", rows=rows, as_of=as_of, horizon_days=horizon_days,
+        request,
+        "web/contracts_ending.html",
+        membership,
+        section="contracts",
+        rows=rows,
+        as_of=as_of,
+        horizon_days=horizon_days,
     )
-

@@ -96,7 +96,9 @@ def test_employee_list_is_scoped(world, user, listed):
 def test_contracts_show_salary_only_to_those_allowed(world, user, salary):
     response = world.client_for(user).get("/api/contracts/?employee_id=N001")
     assert response.status_code == 200
-    assert [(c["contract_id"], c["monthly_base_salary"]) for c in response.json()["results"]] == [("C-N001", salary)]
+    assert [(c["contract_id"], c["monthly_base_salary"]) for c in response.json()["results"]] == [
+        ("C-N001", salary)
+    ]
 
 
 def test_contracts_ending_soon(world):

@@ -5,48 +5,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contracts', '0001_initial'),
-        ('people', '0001_initial'),
-        ('tenancy', '0001_initial'),
+        ("contracts", "0001_initial"),
+        ("people", "0001_initial"),
+        ("tenancy", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='employmentcontract',
-            name='employee',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='contracts', to='people.employee'),
+            model_name="employmentcontract",
+            name="employee",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="contracts",
+                to="people.employee",
+            ),
         ),
         migrations.AddField(
-            model_name='employmentcontract',
-            name='tenant',
-            field=models.ForeignKey(db_index=False, editable=False, on_delete=django.db.models.deletion.CASCADE, to='tenancy.tenant'),
+            model_name="employmentcontract",
+            name="tenant",
+            field=models.ForeignKey(
+                db_index=False,
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                to="tenancy.tenant",
+            ),
         ),
         migrations.AddIndex(
-            model_name='employmentcontract',
-            index=models.Index(fields=['tenant', 'end_date'], name='contract_end_idx'),
+            model_name="employmentcontract",
+            index=models.Index(fields=["tenant", "end_date"], name="contract_end_idx"),
         ),
         migrations.AddConstraint(
-            model_name='employmentcontract',
-            constraint=models.UniqueConstraint(fields=('tenant', 'contract_id'), name='contract_id_unique'),
+            model_name="employmentcontract",
+            constraint=models.UniqueConstraint(fields=("tenant", "contract_id"), name="contract_id_unique"),
         ),
         migrations.AddConstraint(
-            model_name='employmentcontract',
-            constraint=models.UniqueConstraint(fields=('tenant', 'employee', 'sequence'), name='contract_sequence_unique'),
+            model_name="employmentcontract",
+            constraint=models.UniqueConstraint(
+                fields=("tenant", "employee", "sequence"), name="contract_sequence_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='employmentcontract',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='contract_end_not_before_start'),
+            model_name="employmentcontract",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True), ("end_date__gte", models.F("start_date")), _connector="OR"
+                ),
+                name="contract_end_not_before_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='employmentcontract',
-            constraint=models.CheckConstraint(condition=models.Q(('type', 'open_ended'), ('end_date__isnull', False), _connector='OR'), name='contract_fixed_term_has_end'),
+            model_name="employmentcontract",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("type", "open_ended"), ("end_date__isnull", False), _connector="OR"),
+                name="contract_fixed_term_has_end",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='employmentcontract',
-            constraint=models.CheckConstraint(condition=models.Q(('sequence__gte', 1)), name='contract_sequence_positive'),
+            model_name="employmentcontract",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("sequence__gte", 1)), name="contract_sequence_positive"
+            ),
         ),
     ]

@@ -4,94 +4,153 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Activity',
+            name="Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('activity_id', models.CharField(max_length=64)),
-                ('kind', models.CharField(choices=[('call', 'Call'), ('visit', 'Visit'), ('email', 'Email'), ('meeting', 'Meeting'), ('demo', 'Demo')], max_length=16)),
-                ('purpose', models.CharField(blank=True, choices=[('screening', 'Lead screening'), ('needs_discovery', 'Needs discovery'), ('follow_up', 'Follow-up'), ('demo', 'Demo'), ('support', 'Support')], default='', max_length=16)),
-                ('started_at', models.DateTimeField()),
-                ('duration_minutes', models.IntegerField(blank=True, null=True)),
-                ('inbound_at', models.DateTimeField(blank=True, null=True)),
-                ('replied_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("activity_id", models.CharField(max_length=64)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("call", "Call"),
+                            ("visit", "Visit"),
+                            ("email", "Email"),
+                            ("meeting", "Meeting"),
+                            ("demo", "Demo"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "purpose",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("screening", "Lead screening"),
+                            ("needs_discovery", "Needs discovery"),
+                            ("follow_up", "Follow-up"),
+                            ("demo", "Demo"),
+                            ("support", "Support"),
+                        ],
+                        default="",
+                        max_length=16,
+                    ),
+                ),
+                ("started_at", models.DateTimeField()),
+                ("duration_minutes", models.IntegerField(blank=True, null=True)),
+                ("inbound_at", models.DateTimeField(blank=True, null=True)),
+                ("replied_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'verbose_name_plural': 'activities',
+                "verbose_name_plural": "activities",
             },
         ),
         migrations.CreateModel(
-            name='Customer',
+            name="Customer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('customer_id', models.CharField(max_length=64)),
-                ('name', models.CharField(max_length=200)),
-                ('industry', models.CharField(blank=True, default='', max_length=100)),
-                ('size', models.CharField(blank=True, default='', max_length=32)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("customer_id", models.CharField(max_length=64)),
+                ("name", models.CharField(max_length=200)),
+                ("industry", models.CharField(blank=True, default="", max_length=100)),
+                ("size", models.CharField(blank=True, default="", max_length=32)),
             ],
         ),
         migrations.CreateModel(
-            name='Feedback',
+            name="Feedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('feedback_id', models.CharField(max_length=64)),
-                ('submitted_at', models.DateTimeField()),
-                ('csat', models.SmallIntegerField(blank=True, null=True)),
-                ('nps', models.SmallIntegerField(blank=True, null=True)),
-                ('complaint', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("feedback_id", models.CharField(max_length=64)),
+                ("submitted_at", models.DateTimeField()),
+                ("csat", models.SmallIntegerField(blank=True, null=True)),
+                ("nps", models.SmallIntegerField(blank=True, null=True)),
+                ("complaint", models.BooleanField(default=False)),
             ],
             options={
-                'verbose_name_plural': 'feedback',
+                "verbose_name_plural": "feedback",
             },
         ),
         migrations.CreateModel(
-            name='Lead',
+            name="Lead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('lead_id', models.CharField(max_length=64)),
-                ('created_at', models.DateTimeField()),
-                ('qualified_at', models.DateTimeField(blank=True, null=True)),
-                ('won_at', models.DateTimeField(blank=True, null=True)),
-                ('lost_at', models.DateTimeField(blank=True, null=True)),
-                ('amount', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
-                ('currency', models.CharField(blank=True, default='', max_length=3)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("lead_id", models.CharField(max_length=64)),
+                ("created_at", models.DateTimeField()),
+                ("qualified_at", models.DateTimeField(blank=True, null=True)),
+                ("won_at", models.DateTimeField(blank=True, null=True)),
+                ("lost_at", models.DateTimeField(blank=True, null=True)),
+                ("amount", models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
+                ("currency", models.CharField(blank=True, default="", max_length=3)),
             ],
         ),
         migrations.CreateModel(
-            name='Order',
+            name="Order",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order_id', models.CharField(max_length=64)),
-                ('ordered_at', models.DateTimeField()),
-                ('amount', models.DecimalField(decimal_places=4, max_digits=20)),
-                ('currency', models.CharField(max_length=3)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order_id", models.CharField(max_length=64)),
+                ("ordered_at", models.DateTimeField()),
+                ("amount", models.DecimalField(decimal_places=4, max_digits=20)),
+                ("currency", models.CharField(max_length=3)),
             ],
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField()),
-                ('metric', models.CharField(max_length=64)),
-                ('value', models.DecimalField(decimal_places=4, max_digits=20)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField()),
+                ("metric", models.CharField(max_length=64)),
+                ("value", models.DecimalField(decimal_places=4, max_digits=20)),
             ],
         ),
         migrations.CreateModel(
-            name='Task',
+            name="Task",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('task_id', models.CharField(max_length=64)),
-                ('title', models.CharField(blank=True, default='', max_length=300)),
-                ('kind', models.CharField(blank=True, default='', max_length=64)),
-                ('due_at', models.DateTimeField()),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("task_id", models.CharField(max_length=64)),
+                ("title", models.CharField(blank=True, default="", max_length=300)),
+                ("kind", models.CharField(blank=True, default="", max_length=64)),
+                ("due_at", models.DateTimeField()),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
             ],
         ),
     ]

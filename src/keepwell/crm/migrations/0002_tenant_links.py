@@ -5,185 +5,310 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('crm', '0001_initial'),
-        ('people', '0001_initial'),
-        ('tenancy', '0001_initial'),
+        ("crm", "0001_initial"),
+        ("people", "0001_initial"),
+        ("tenancy", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='activity',
-            name='employee',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='activities', to='people.employee'),
+            model_name="activity",
+            name="employee",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="activities",
+                to="people.employee",
+            ),
         ),
         migrations.AddField(
-            model_name='activity',
-            name='tenant',
-            field=models.ForeignKey(db_index=False, editable=False, on_delete=django.db.models.deletion.CASCADE, to='tenancy.tenant'),
+            model_name="activity",
+            name="tenant",
+            field=models.ForeignKey(
+                db_index=False,
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                to="tenancy.tenant",
+            ),
         ),
         migrations.AddField(
-            model_name='customer',
-            name='owner',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='customers', to='people.employee'),
+            model_name="customer",
+            name="owner",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="customers",
+                to="people.employee",
+            ),
         ),
         migrations.AddField(
-            model_name='customer',
-            name='tenant',
-            field=models.ForeignKey(db_index=False, editable=False, on_delete=django.db.models.deletion.CASCADE, to='tenancy.tenant'),
+            model_name="customer",
+            name="tenant",
+            field=models.ForeignKey(
+                db_index=False,
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                to="tenancy.tenant",
+            ),
         ),
         migrations.AddField(
-            model_name='activity',
-            name='customer',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to='crm.customer'),
+            model_name="activity",
+            name="customer",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to="crm.customer",
+            ),
         ),
         migrations.AddField(
-            model_name='feedback',
-            name='customer',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to='crm.customer'),
+            model_name="feedback",
+            name="customer",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to="crm.customer",
+            ),
         ),
         migrations.AddField(
-            model_name='feedback',
-            name='employee',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='people.employee'),
+            model_name="feedback",
+            name="employee",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="feedback",
+                to="people.employee",
+            ),
         ),
         migrations.AddField(
-            model_name='feedback',
-            name='tenant',
-            field=models.ForeignKey(db_index=False, editable=False, on_delete=django.db.models.deletion.CASCADE, to='tenancy.tenant'),
+            model_name="feedback",
+            name="tenant",
+            field=models.ForeignKey(
+                db_index=False,
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                to="tenancy.tenant",
+            ),
         ),
         migrations.AddField(
-            model_name='lead',
-            name='customer',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to='crm.customer'),
+            model_name="lead",
+            name="customer",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to="crm.customer",
+            ),
         ),
         migrations.AddField(
-            model_name='lead',
-            name='owner',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='leads', to='people.employee'),
+            model_name="lead",
+            name="owner",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="leads",
+                to="people.employee",
+            ),
         ),
         migrations.AddField(
-            model_name='lead',
-            name='tenant',
-            field=models.ForeignKey(db_index=False, editable=False, on_delete=django.db.models.deletion.CASCADE, to='tenancy.tenant'),
+            model_name="lead",
+            name="tenant",
+            field=models.ForeignKey(
+                db_index=False,
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                to="tenancy.tenant",
+            ),
         ),
         migrations.AddField(
-            model_name='activity',
-            name='lead',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to='crm.lead'),
+            model_name="activity",
+            name="lead",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to="crm.lead",
+            ),
         ),
         migrations.AddField(
-            model_name='order',
-            name='customer',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='orders', to='crm.customer'),
+            model_name="order",
+            name="customer",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="orders",
+                to="crm.customer",
+            ),
         ),
         migrations.AddField(
-            model_name='order',
-            name='employee',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='orders', to='people.employee'),
+            model_name="order",
+            name="employee",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="orders",
+                to="people.employee",
+            ),
         ),
         migrations.AddField(
-            model_name='order',
-            name='tenant',
-            field=models.ForeignKey(db_index=False, editable=False, on_delete=django.db.models.deletion.CASCADE, to='tenancy.tenant'),
+            model_name="order",
+            name="tenant",
+            field=models.ForeignKey(
+                db_index=False,
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                to="tenancy.tenant",
+            ),
         ),
         migrations.AddField(
-            model_name='target',
-            name='employee',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='people.employee'),
+            model_name="target",
+            name="employee",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="targets",
+                to="people.employee",
+            ),
         ),
         migrations.AddField(
-            model_name='target',
-            name='tenant',
-            field=models.ForeignKey(db_index=False, editable=False, on_delete=django.db.models.deletion.CASCADE, to='tenancy.tenant'),
+            model_name="target",
+            name="tenant",
+            field=models.ForeignKey(
+                db_index=False,
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                to="tenancy.tenant",
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='employee',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='people.employee'),
+            model_name="task",
+            name="employee",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="tasks",
+                to="people.employee",
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='tenant',
-            field=models.ForeignKey(db_index=False, editable=False, on_delete=django.db.models.deletion.CASCADE, to='tenancy.tenant'),
+            model_name="task",
+            name="tenant",
+            field=models.ForeignKey(
+                db_index=False,
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                to="tenancy.tenant",
+            ),
         ),
         migrations.AddIndex(
-            model_name='customer',
-            index=models.Index(fields=['tenant', 'owner'], name='customer_owner_idx'),
+            model_name="customer",
+            index=models.Index(fields=["tenant", "owner"], name="customer_owner_idx"),
         ),
         migrations.AddConstraint(
-            model_name='customer',
-            constraint=models.UniqueConstraint(fields=('tenant', 'customer_id'), name='customer_id_unique'),
+            model_name="customer",
+            constraint=models.UniqueConstraint(fields=("tenant", "customer_id"), name="customer_id_unique"),
         ),
         migrations.AddIndex(
-            model_name='feedback',
-            index=models.Index(fields=['tenant', 'employee', 'submitted_at'], name='feedback_employee_idx'),
+            model_name="feedback",
+            index=models.Index(fields=["tenant", "employee", "submitted_at"], name="feedback_employee_idx"),
         ),
         migrations.AddConstraint(
-            model_name='feedback',
-            constraint=models.UniqueConstraint(fields=('tenant', 'feedback_id'), name='feedback_id_unique'),
+            model_name="feedback",
+            constraint=models.UniqueConstraint(fields=("tenant", "feedback_id"), name="feedback_id_unique"),
         ),
         migrations.AddConstraint(
-            model_name='feedback',
-            constraint=models.CheckConstraint(condition=models.Q(('csat__isnull', True), models.Q(('csat__gte', 1), ('csat__lte', 5)), _connector='OR'), name='feedback_csat_1_5'),
+            model_name="feedback",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("csat__isnull", True), models.Q(("csat__gte", 1), ("csat__lte", 5)), _connector="OR"
+                ),
+                name="feedback_csat_1_5",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='feedback',
-            constraint=models.CheckConstraint(condition=models.Q(('nps__isnull', True), models.Q(('nps__gte', 0), ('nps__lte', 10)), _connector='OR'), name='feedback_nps_0_10'),
+            model_name="feedback",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("nps__isnull", True), models.Q(("nps__gte", 0), ("nps__lte", 10)), _connector="OR"
+                ),
+                name="feedback_nps_0_10",
+            ),
         ),
         migrations.AddIndex(
-            model_name='lead',
-            index=models.Index(fields=['tenant', 'owner', 'created_at'], name='lead_owner_created_idx'),
+            model_name="lead",
+            index=models.Index(fields=["tenant", "owner", "created_at"], name="lead_owner_created_idx"),
         ),
         migrations.AddConstraint(
-            model_name='lead',
-            constraint=models.UniqueConstraint(fields=('tenant', 'lead_id'), name='lead_id_unique'),
+            model_name="lead",
+            constraint=models.UniqueConstraint(fields=("tenant", "lead_id"), name="lead_id_unique"),
         ),
         migrations.AddConstraint(
-            model_name='lead',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__isnull', True), ('amount__gte', 0), _connector='OR'), name='lead_amount_not_negative'),
+            model_name="lead",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__isnull", True), ("amount__gte", 0), _connector="OR"),
+                name="lead_amount_not_negative",
+            ),
         ),
         migrations.AddIndex(
-            model_name='activity',
-            index=models.Index(fields=['tenant', 'employee', 'started_at'], name='activity_employee_started_idx'),
+            model_name="activity",
+            index=models.Index(
+                fields=["tenant", "employee", "started_at"], name="activity_employee_started_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.UniqueConstraint(fields=('tenant', 'activity_id'), name='activity_id_unique'),
+            model_name="activity",
+            constraint=models.UniqueConstraint(fields=("tenant", "activity_id"), name="activity_id_unique"),
         ),
         migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.CheckConstraint(condition=models.Q(('duration_minutes__isnull', True), ('duration_minutes__gte', 0), _connector='OR'), name='activity_duration_not_negative'),
+            model_name="activity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("duration_minutes__isnull", True), ("duration_minutes__gte", 0), _connector="OR"
+                ),
+                name="activity_duration_not_negative",
+            ),
         ),
         migrations.AddIndex(
-            model_name='order',
-            index=models.Index(fields=['tenant', 'employee', 'ordered_at'], name='order_employee_idx'),
+            model_name="order",
+            index=models.Index(fields=["tenant", "employee", "ordered_at"], name="order_employee_idx"),
         ),
         migrations.AddIndex(
-            model_name='order',
-            index=models.Index(fields=['tenant', 'customer', 'ordered_at'], name='order_customer_idx'),
+            model_name="order",
+            index=models.Index(fields=["tenant", "customer", "ordered_at"], name="order_customer_idx"),
         ),
         migrations.AddConstraint(
-            model_name='order',
-            constraint=models.UniqueConstraint(fields=('tenant', 'order_id'), name='order_id_unique'),
+            model_name="order",
+            constraint=models.UniqueConstraint(fields=("tenant", "order_id"), name="order_id_unique"),
         ),
         migrations.AddConstraint(
-            model_name='order',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__isnull', True), ('amount__gte', 0), _connector='OR'), name='order_amount_not_negative'),
+            model_name="order",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__isnull", True), ("amount__gte", 0), _connector="OR"),
+                name="order_amount_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.UniqueConstraint(fields=('tenant', 'employee', 'month', 'metric'), name='target_unique'),
+            model_name="target",
+            constraint=models.UniqueConstraint(
+                fields=("tenant", "employee", "month", "metric"), name="target_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(fields=['tenant', 'employee', 'due_at'], name='task_employee_due_idx'),
+            model_name="task",
+            index=models.Index(fields=["tenant", "employee", "due_at"], name="task_employee_due_idx"),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.UniqueConstraint(fields=('tenant', 'task_id'), name='task_id_unique'),
+            model_name="task",
+            constraint=models.UniqueConstraint(fields=("tenant", "task_id"), name="task_id_unique"),
         ),
     ]

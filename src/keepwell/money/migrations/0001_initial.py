@@ -5,33 +5,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Currency',
+            name="Currency",
             fields=[
-                ('code', models.CharField(max_length=3, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=100)),
-                ('minor_unit', models.PositiveSmallIntegerField(default=2)),
+                ("code", models.CharField(max_length=3, primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=100)),
+                ("minor_unit", models.PositiveSmallIntegerField(default=2)),
             ],
             options={
-                'verbose_name_plural': 'currencies',
-                'ordering': ['code'],
+                "verbose_name_plural": "currencies",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='ExchangeRate',
+            name="ExchangeRate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('rate', models.DecimalField(decimal_places=10, max_digits=24)),
-                ('base', models.ForeignKey(db_column='base', on_delete=django.db.models.deletion.PROTECT, related_name='+', to='money.currency')),
-                ('quote', models.ForeignKey(db_column='quote', on_delete=django.db.models.deletion.PROTECT, related_name='+', to='money.currency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("rate", models.DecimalField(decimal_places=10, max_digits=24)),
+                (
+                    "base",
+                    models.ForeignKey(
+                        db_column="base",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="money.currency",
+                    ),
+                ),
+                (
+                    "quote",
+                    models.ForeignKey(
+                        db_column="quote",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="money.currency",
+                    ),
+                ),
             ],
         ),
     ]

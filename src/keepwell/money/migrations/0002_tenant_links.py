@@ -5,26 +5,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('money', '0001_initial'),
-        ('tenancy', '0001_initial'),
+        ("money", "0001_initial"),
+        ("tenancy", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='exchangerate',
-            name='tenant',
-            field=models.ForeignKey(db_index=False, editable=False, on_delete=django.db.models.deletion.CASCADE, to='tenancy.tenant'),
+            model_name="exchangerate",
+            name="tenant",
+            field=models.ForeignKey(
+                db_index=False,
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                to="tenancy.tenant",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='exchangerate',
-            constraint=models.UniqueConstraint(fields=('tenant', 'base', 'quote', 'date'), name='fx_rate_unique_per_day'),
+            model_name="exchangerate",
+            constraint=models.UniqueConstraint(
+                fields=("tenant", "base", "quote", "date"), name="fx_rate_unique_per_day"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='exchangerate',
-            constraint=models.CheckConstraint(condition=models.Q(('rate__gt', 0)), name='fx_rate_positive'),
+            model_name="exchangerate",
+            constraint=models.CheckConstraint(condition=models.Q(("rate__gt", 0)), name="fx_rate_positive"),
         ),
     ]

@@ -7,7 +7,9 @@ def seed_currencies(apps, schema_editor):
     currency = apps.get_model("money", "Currency")
     existing = set(currency.objects.values_list("code", flat=True))
     currency.objects.bulk_create(
-        currency(code=code, name=get_currency_name(code, locale="en"), minor_unit=get_currency_precision(code))
+        currency(
+            code=code, name=get_currency_name(code, locale="en"), minor_unit=get_currency_precision(code)
+        )
         for code in sorted(list_currencies())
         if len(code) == 3 and code not in existing
     )

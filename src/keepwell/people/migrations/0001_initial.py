@@ -5,42 +5,74 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='OrgUnit',
+            name="OrgUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=64)),
-                ('name', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('company', 'Company'), ('department', 'Department'), ('team', 'Team')], default='team', max_length=16)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=64)),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("company", "Company"), ("department", "Department"), ("team", "Team")],
+                        default="team",
+                        max_length=16,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['code'],
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Employee',
+            name="Employee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('employee_id', models.CharField(max_length=64)),
-                ('name', models.CharField(max_length=200)),
-                ('email', models.EmailField(blank=True, default='', max_length=254)),
-                ('role', models.CharField(max_length=64)),
-                ('hire_date', models.DateField()),
-                ('jurisdiction', models.CharField(max_length=10)),
-                ('timezone', models.CharField(max_length=64)),
-                ('currency', models.CharField(max_length=3)),
-                ('status', models.CharField(choices=[('active', 'Active'), ('on_leave', 'On leave'), ('left', 'Left')], default='active', max_length=16)),
-                ('manager', models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reports', to='people.employee')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("employee_id", models.CharField(max_length=64)),
+                ("name", models.CharField(max_length=200)),
+                ("email", models.EmailField(blank=True, default="", max_length=254)),
+                ("role", models.CharField(max_length=64)),
+                ("hire_date", models.DateField()),
+                ("jurisdiction", models.CharField(max_length=10)),
+                ("timezone", models.CharField(max_length=64)),
+                ("currency", models.CharField(max_length=3)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Active"), ("on_leave", "On leave"), ("left", "Left")],
+                        default="active",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "manager",
+                    models.ForeignKey(
+                        blank=True,
+                        db_index=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="reports",
+                        to="people.employee",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['employee_id'],
+                "ordering": ["employee_id"],
             },
         ),
     ]

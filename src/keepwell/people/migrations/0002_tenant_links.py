@@ -5,49 +5,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0001_initial'),
-        ('tenancy', '0001_initial'),
+        ("people", "0001_initial"),
+        ("tenancy", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='employee',
-            name='tenant',
-            field=models.ForeignKey(db_index=False, editable=False, on_delete=django.db.models.deletion.CASCADE, to='tenancy.tenant'),
+            model_name="employee",
+            name="tenant",
+            field=models.ForeignKey(
+                db_index=False,
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                to="tenancy.tenant",
+            ),
         ),
         migrations.AddField(
-            model_name='orgunit',
-            name='parent',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='people.orgunit'),
+            model_name="orgunit",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="children",
+                to="people.orgunit",
+            ),
         ),
         migrations.AddField(
-            model_name='orgunit',
-            name='tenant',
-            field=models.ForeignKey(db_index=False, editable=False, on_delete=django.db.models.deletion.CASCADE, to='tenancy.tenant'),
+            model_name="orgunit",
+            name="tenant",
+            field=models.ForeignKey(
+                db_index=False,
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                to="tenancy.tenant",
+            ),
         ),
         migrations.AddField(
-            model_name='employee',
-            name='team',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='members', to='people.orgunit'),
+            model_name="employee",
+            name="team",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="members",
+                to="people.orgunit",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='orgunit',
-            constraint=models.UniqueConstraint(fields=('tenant', 'code'), name='org_unit_code_unique'),
+            model_name="orgunit",
+            constraint=models.UniqueConstraint(fields=("tenant", "code"), name="org_unit_code_unique"),
         ),
         migrations.AddIndex(
-            model_name='employee',
-            index=models.Index(fields=['tenant', 'team'], name='employee_team_idx'),
+            model_name="employee",
+            index=models.Index(fields=["tenant", "team"], name="employee_team_idx"),
         ),
         migrations.AddIndex(
-            model_name='employee',
-            index=models.Index(fields=['tenant', 'manager'], name='employee_manager_idx'),
+            model_name="employee",
+            index=models.Index(fields=["tenant", "manager"], name="employee_manager_idx"),
         ),
         migrations.AddConstraint(
-            model_name='employee',
-            constraint=models.UniqueConstraint(fields=('tenant', 'employee_id'), name='employee_id_unique'),
+            model_name="employee",
+            constraint=models.UniqueConstraint(fields=("tenant", "employee_id"), name="employee_id_unique"),
         ),
     ]

@@ -18,7 +18,12 @@ def test_scoped_manager_refuses_to_query_without_a_tenant(world):
 def test_scoped_manager_sees_only_the_current_tenant(world):
     with tenant_context(world.tenant_a):
         assert sorted(Employee.objects.values_list("employee_id", flat=True)) == [
-            "D001", "N000", "N001", "N002", "S000", "S001",
+            "D001",
+            "N000",
+            "N001",
+            "N002",
+            "S000",
+            "S001",
         ]
     with tenant_context(world.tenant_b):
         assert list(Employee.objects.values_list("employee_id", flat=True)) == ["B001"]
@@ -37,8 +42,14 @@ def test_instance_without_tenant_is_refused_by_the_database(world):
     team = OrgUnit.objects.unscoped().get(code="north")
     with pytest.raises(IntegrityError):
         Employee(
-            employee_id="Z1", name="Z", team=team, role="r", hire_date=date(2024, 1, 1),
-            jurisdiction="CN", timezone="UTC", currency="CNY",
+            employee_id="Z1",
+            name="Z",
+            team=team,
+            role="r",
+            hire_date=date(2024, 1, 1),
+            jurisdiction="CN",
+            timezone="UTC",
+            currency="CNY",
         ).save()
 
 

@@ -82,8 +82,14 @@ def test_contracts_ending_leaves_out_contracts_already_renewed(world, in_tenant)
     with in_tenant(world.tenant_a):
         first = EmploymentContract.objects.get(contract_id="C-N001")
         EmploymentContract.objects.create(
-            contract_id="C-N001-2", employee=first.employee, sequence=2, type="open_ended",
-            start_date=date(2027, 1, 16), monthly_base_salary=Decimal("21000"), currency="CNY", jurisdiction="CN-BJ",
+            contract_id="C-N001-2",
+            employee=first.employee,
+            sequence=2,
+            type="open_ended",
+            start_date=date(2027, 1, 16),
+            monthly_base_salary=Decimal("21000"),
+            currency="CNY",
+            jurisdiction="CN-BJ",
         )
     response = world.client_for("hr_a").get("/contracts/ending/?as_of=2026-11-27&horizon=90")
     assert response.context["rows"] == []

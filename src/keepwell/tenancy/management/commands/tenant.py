@@ -26,7 +26,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "list":
             for tenant in Tenant.objects.all():
-                self.stdout.write(f"{tenant.slug}\t{tenant.name}\t{tenant.reporting_currency}\t{tenant.time_zone}")
+                self.stdout.write(
+                    f"{tenant.slug}\t{tenant.name}\t{tenant.reporting_currency}\t{tenant.time_zone}"
+                )
             return
         try:
             tenant = tenant_create(
