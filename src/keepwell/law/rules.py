@@ -1,0 +1,310 @@
+"""Rules and the runner that collects what they say, in the manner of Django's password validators.
+
+A rule is an object with a stable ``code``, a ``citation``, the dates it is in force and a confidence. Its
+``inspect(case)`` yields ``Finding`` objects (explanations) and ``Conclusion`` objects (contributions to the
+assessment's fields). The runner asks every rule in force on the decision date, in the pack's order, and
+merges the contributions field by field with a fixed policy, so rules stay small and independent
+("wins" in three-valued logic: otherwise any unknown gives unknown, else the other value):
+
+| field | policy |
+|---|---|
+| next_contract_must_be_open_ended, employee_may_request_open_ended, automatic_conversion | any true wins |
+| non_renewal_lawful, renewal_as_proposed_lawful | any false wins |
+| last_notice_date, conversion_effective_date | earliest date given |
+| contract_extended_until | latest date; unknown if any contribution is unknown |
+| severance, damages_if_unlawful | one rule only (a second contribution is a pack error) |
+| blocking_protections | every contribution, in order |
+| confidence | lowest; every conclusion also counts with its rule's confidence |
+
+A later rule can read what earlier rules concluded through ``case.conclusions`` (the damages rule reads
+``non_renewal_lawful``, for instance).
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from keepwell.law.errors import RulePackError
+from keepwell.law.types import (
+    BlockingProtection,
+    Conclusion,
+    ConclusionValue,
+    Confidence,
+    Contract,
+    Damages,
+    Decision,
+    Employee,
+    Facts,
+    Field,
+    Finding,
+    MessageParams,
+    Request,
+    Severance,
+    Severity,
+    lowest_confidence,
+)
+
+if TYPE_CHECKING:
+    from keepwell.law.registry import Pack, Region
+
+Outcome = Finding | Conclusion
+
+
+@dataclass(frozen=True)
+class Case:
+    """What a rule sees: the request, the pack and region being applied, and earlier rules' conclusions."""
+
+    request: Request
+    pack: Pack
+    region: Region | None
+    conclusions: Mapping[Field, ConclusionValue] = field(default_factory=dict)
+
+    @property
+    def employee(self) -> Employee:
+        return self.request.employee
+
+    @property
+    def decision(self) -> Decision:
+        return self.request.decision
+
+    @property
+    def facts(self) -> Facts:
+        return self.request.employee.facts
+
+    @property
+    def current_contract(self) -> Contract:
+        return self.request.employee.current_contract
+
+    @property
+    def expiry(self) -> date:
+        """Last day of the current fixed-term contract (``D`` in RULES.md)."""
+        return self.request.expiry
+
+    @property
+    def on(self) -> date:
+        """The day whose law applies: the decision date."""
+        return self.request.decision.date
+
+    @property
+    def currency(self) -> str:
+        """The pay currency, or the pack's currency when the request does not say."""
+        return self.request.employee.pay.currency or self.pack.currency
+
+    def money(self, amount: Decimal) -> Decimal:
+        """``amount`` rounded the way the pack's jurisdiction rounds money (half up to cents by default)."""
+        return amount.quantize(self.pack.money_quantum, rounding=self.pack.rounding)
+
+    def concluded(self, conclusion_field: Field) -> bool:
+        """True when an earlier rule has contributed to ``conclusion_field``."""
+        return conclusion_field in self.conclusions
+
+
+class Rule(abc.ABC):
+    """Base class of every rule. Subclasses set the attributes and implement ``inspect``.
+
+    Attributes may be set on the class (one rule, one class) or passed to ``__init__`` (one class reused
+    with different parameters, e.g. a notice rule per region).
+    """
+
+    code: str = ""
+    citation: str = ""
+    effective_from: date = date.min
+    effective_to: date | None = None
+    confidence: Confidence = Confidence.HIGH
+
+    def __init__(
+        self,
+        *,
+        code: str | None = None,
+        citation: str | None = None,
+        effective_from: date | None = None,
+        effective_to: date | None = None,
+        confidence: Confidence | None = None,
+    ) -> None:
+        if code is not None:
+            self.code = code
+        if citation is not None:
+            self.citation = citation
+        if effective_from is not None:
+            self.effective_from = effective_from
+        if effective_to is not None:
+            self.effective_to = effective_to
+        if confidence is not None:
+            self.confidence = confidence
+        if not self.code:
+            raise RulePackError(f"{type(self).__name__} has no code")
+
+    def in_force_on(self, day: date) -> bool:
+        """True when ``day`` lies within the rule's effective dates (both included)."""
+        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+
+    @abc.abstractmethod
+    def inspect(self, case: Case) -> Iterable[Outcome]:
+        """Yield the findings and conclusions drawn from ``case``; nothing when the rule does not apply."""
+
+    def finding(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        *,
+        citation: str | None = None,
+        **params: str | int | date | Decimal,
+    ) -> Finding:
+        """A finding citing this rule unless ``citation`` says otherwise; ``message`` is a marked template."""
+        return Finding(
+            code=code,
+            severity=severity,
+            message=message,
+            params=message_params(**params),
+            citation=self.citation if citation is None else citation,
+        )
+
+    def conclude(
+        self, conclusion_field: Field, value: ConclusionValue, confidence: Confidence | None = None
+    ) -> Conclusion:
+        """A contribution to ``conclusion_field``."""
+        return Conclusion(conclusion_field, value, confidence)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.code}>"
+
+
+def _any_true(values: list[ConclusionValue]) -> ConclusionValue:
+    if True in values:
+        return True
+    return None if None in values else False
+
+
+def _all_true(values: list[ConclusionValue]) -> ConclusionValue:
+    if False in values:
+        return False
+    return None if None in values else True
+
+
+def _earliest(values: list[ConclusionValue]) -> ConclusionValue:
+    dates = [value for value in values if isinstance(value, date)]
+    return min(dates) if dates else None
+
+
+def _latest_or_unknown(values: list[ConclusionValue]) -> ConclusionValue:
+    dates = [value for value in values if isinstance(value, date)]
+    return None if len(dates) < len(values) or not dates else max(dates)
+
+
+def _single(values: list[ConclusionValue]) -> ConclusionValue:
+    return values[-1]
+
+
+MERGE: dict[Field, Callable[[list[ConclusionValue]], ConclusionValue]] = {
+    Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED: _any_true,
+    Field.EMPLOYEE_MAY_REQUEST_OPEN_ENDED: _any_true,
+    Field.AUTOMATIC_CONVERSION: _any_true,
+    Field.CONVERSION_EFFECTIVE_DATE: _earliest,
+    Field.NON_RENEWAL_LAWFUL: _all_true,
+    Field.RENEWAL_AS_PROPOSED_LAWFUL: _all_true,
+    Field.SEVERANCE: _single,
+    Field.DAMAGES_IF_UNLAWFUL: _single,
+    Field.LAST_NOTICE_DATE: _earliest,
+    Field.CONTRACT_EXTENDED_UNTIL: _latest_or_unknown,
+}
+
+# Which value types each field accepts (None, "unknown", is always accepted).
+ACCEPTS: dict[Field, tuple[type, ...]] = {
+    Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED: (bool,),
+    Field.EMPLOYEE_MAY_REQUEST_OPEN_ENDED: (bool,),
+    Field.AUTOMATIC_CONVERSION: (bool,),
+    Field.CONVERSION_EFFECTIVE_DATE: (date,),
+    Field.NON_RENEWAL_LAWFUL: (bool,),
+    Field.RENEWAL_AS_PROPOSED_LAWFUL: (bool,),
+    Field.SEVERANCE: (Severance,),
+    Field.DAMAGES_IF_UNLAWFUL: (Damages,),
+    Field.LAST_NOTICE_DATE: (date,),
+    Field.CONTRACT_EXTENDED_UNTIL: (date,),
+    Field.BLOCKING_PROTECTIONS: (BlockingProtection,),
+    Field.CONFIDENCE: (Confidence,),
+}
+
+
+@dataclass
+class Collected:
+    """Everything the rules said about one case, merged."""
+
+    values: dict[Field, ConclusionValue] = field(default_factory=dict)
+    protections: list[BlockingProtection] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    confidence: Confidence = Confidence.HIGH
+    _contributions: dict[Field, list[ConclusionValue]] = field(default_factory=dict)
+
+    def add(self, rule: Rule, outcome: Outcome) -> None:
+        """Merge one outcome of ``rule``."""
+        if isinstance(outcome, Finding):
+            self.findings.append(outcome)
+            return
+        conclusion_field, value = outcome.field, outcome.value
+        accepted = ACCEPTS[conclusion_field]
+        if value is not None and not isinstance(value, accepted):
+            raise RulePackError(f"{rule!r}: {conclusion_field.value} does not accept {value!r}")
+        self.confidence = lowest_confidence(self.confidence, outcome.confidence or rule.confidence)
+        if conclusion_field is Field.CONFIDENCE:
+            if isinstance(value, Confidence):
+                self.confidence = lowest_confidence(self.confidence, value)
+            return
+        if conclusion_field is Field.BLOCKING_PROTECTIONS:
+            if isinstance(value, BlockingProtection):
+                self.protections.append(value)
+            return
+        contributions = self._contributions.setdefault(conclusion_field, [])
+        if MERGE[conclusion_field] is _single and contributions:
+            raise RulePackError(f"{rule!r}: {conclusion_field.value} was already concluded by another rule")
+        contributions.append(value)
+        self.values[conclusion_field] = MERGE[conclusion_field](contributions)
+
+    def view(self) -> Mapping[Field, ConclusionValue]:
+        """A read-only, live view of the merged values, handed to later rules."""
+        return MappingProxyType(self.values)
+
+
+def run_rules(
+    rules: Iterable[Rule], make_case: Callable[[Mapping[Field, ConclusionValue]], Case]
+) -> Collected:
+    """Ask every rule in force on the decision date, in order, and merge what they yield.
+
+    ``make_case`` builds the case around the live view of conclusions, so each rule sees what the rules
+    before it concluded.
+    """
+    collected = Collected()
+    case = make_case(collected.view())
+    for rule in rules:
+        if not rule.in_force_on(case.on):
+            continue
+        for outcome in rule.inspect(case):
+            collected.add(rule, outcome)
+    return collected
+
+
+def message_params(**params: str | int | date | Decimal) -> MessageParams:
+    """Params for a message template: dates as ISO text, decimals as plain text."""
+    converted: dict[str, str | int] = {}
+    for key, value in params.items():
+        if isinstance(value, date):
+            converted[key] = value.isoformat()
+        elif isinstance(value, Decimal):
+            converted[key] = format_decimal(value)
+        else:
+            converted[key] = value
+    return converted
+
+
+def format_decimal(value: Decimal) -> str:
+    """A decimal as plain text without trailing zeros or exponent: 6, 2.5, 20000, 12345.6."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
