@@ -16,7 +16,8 @@ def to_units(value: Decimal | int, scale: int) -> int:
     exact = Fraction(value) * 10**scale
     if exact.denominator != 1:
         raise ValueError(f"{value} has more than {scale} decimal places")
-    return exact.numerator
+    units: int = exact.numerator
+    return units
 
 
 def from_units(units: int, scale: int) -> Decimal:
