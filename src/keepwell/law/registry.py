@@ -3,7 +3,7 @@
 A pack is one jurisdiction's rules for one period of time (``effective_from``..``effective_to``): when the
 law changes enough, a second pack object with the same ``code`` and a later window is registered, and
 each decision is assessed under the pack in force on its date. Packs are found automatically: every module
-in ``keepwell.law.packs`` (names not starting with ``_``) that defines ``PACKS`` is registered.
+in ``keepwell.law.jurisdictions`` (names not starting with ``_``) that defines ``PACKS`` is registered.
 """
 
 from __future__ import annotations
@@ -149,7 +149,7 @@ class Registry:
         return None
 
 
-def discover_packs(package: str = "keepwell.law.packs") -> tuple[Pack, ...]:
+def discover_packs(package: str = "keepwell.law.jurisdictions") -> tuple[Pack, ...]:
     """Import every public module of ``package`` and gather its ``PACKS``; no shared list to edit."""
     module = importlib.import_module(package)
     found: list[Pack] = []
@@ -163,5 +163,5 @@ def discover_packs(package: str = "keepwell.law.packs") -> tuple[Pack, ...]:
 
 @functools.cache
 def default_registry() -> Registry:
-    """The registry of every pack shipped in ``keepwell.law.packs`` (built once)."""
+    """The registry of every pack shipped in ``keepwell.law.jurisdictions`` (built once)."""
     return Registry(discover_packs())
