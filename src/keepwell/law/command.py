@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import NoReturn, TextIO
@@ -33,7 +34,7 @@ def _parser(stdout: TextIO, stderr: TextIO) -> argparse.ArgumentParser:
         # argparse writes to sys.stdout/sys.stderr and exits; route both through our streams.
         def _print_message(self, message: str, file: object = None) -> None:
             if message:
-                (stderr if file is not None and file is not stdout else stdout).write(message)
+                (stderr if file is stderr or file is sys.stderr else stdout).write(message)
 
         def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
             if message:
