@@ -339,8 +339,8 @@ SHANGHAI_SECOND_TERM = gettext_noop(
     "moving to the national view applied here (wrongful termination, 2N). Treat this as changing law."
 )
 PROTECTION_AT_EXPIRY = gettext_noop(
-    "Protection %(kind)s applies on the expiry date %(expiry)s: the contract cannot end then and is "
-    "extended until the protection ends."
+    "Status %(kind)s protects the employee on the expiry date %(expiry)s: the contract cannot end then "
+    "and is extended until the protection ends."
 )
 EXTENDED_UNTIL = gettext_noop(
     "The protections are expected to end on %(until)s; the contract runs until then."
@@ -940,7 +940,9 @@ class ExpiryRule(Rule):
         if case.decision.action is not Action.NOT_RENEW and case.conclusions.get(
             Field.RENEWAL_AS_PROPOSED_LAWFUL
         ):
-            yield self.finding("cn.lcl.renewal_lawful", Severity.INFO, RENEWAL_LAWFUL, citation="LCL Art 14")
+            yield self.finding(
+                "cn.lcl.art14.renewal_lawful", Severity.INFO, RENEWAL_LAWFUL, citation="LCL Art 14"
+            )
 
 
 class SeveranceRule(Rule):
