@@ -96,9 +96,7 @@ NURSING_PERIOD_MONTHS = constant(
     12,
     citation="Special Provisions on Labor Protection of Female Employees Art 9",
 )
-UNWRITTEN_CONTRACT_MONTHS = constant(
-    "cn.unwritten_contract_months", LCL_IN_FORCE, 1, citation="LCL Art 82; Implementing Regs Art 6"
-)
+UNWRITTEN_CONTRACT_MONTHS = constant("cn.unwritten_contract_months", LCL_IN_FORCE, 1, citation="LCL Art 82")
 REGIONAL_NOTICE_DAYS = constant("cn.regional_notice_days", LCL_IN_FORCE, 30, citation="regional rules")
 
 
@@ -601,7 +599,7 @@ class ContractHistoryRule(Rule):
     """Flags facts that make the history less certain: gaps between contracts, work before any contract."""
 
     code = "cn.history"
-    citation = "LCL Art 10, 14, 82"
+    citation = "LCL Art 14, 82"
     effective_from = LCL_IN_FORCE
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
