@@ -21,6 +21,7 @@ import csv
 import itertools
 import json
 import random
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -138,6 +139,7 @@ YEAR = timedelta(days=365)
 DAY = timedelta(days=1)
 HOUR = timedelta(hours=1)
 MINUTE = timedelta(minutes=1)
+NOT_YET = datetime.min.replace(tzinfo=UTC)
 CENT = Decimal("0.01")
 YUAN = Decimal("1")
 
@@ -296,6 +298,31 @@ class Lead:
     won: datetime | None = None
     lost: datetime | None = None
     amount: Decimal | None = None
+
+
+@dataclass
+class Touch:
+    """An activity being planned: who with, about which lead, what, how long, and when."""
+
+    customer_id: str
+    lead: Lead | None
+    kind: str
+    purpose: str
+    minutes: int
+    at: datetime = NOT_YET
+    inbound_at: datetime | None = None
+    replied_at: datetime | None = None
+
+
+# The kinds of activity a purpose takes, with weights, and their usual length in minutes.
+_KINDS: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
+    "needs_discovery": (("visit", "meeting", "call"), (4, 3.5, 2.5)),
+    "demo": (("demo",), (1,)),
+    "follow_up": (("call", "email", "visit"), (4.5, 3.5, 2)),
+    "support": (("call", "email"), (1, 1)),
+}
+_ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_MINUTES = {"call": (8, 35), "email": (5, 15), "visit": (45, 120), "meeting": (30, 90), "demo": (45, 120)}
 
 
 @dataclass
@@ -524,7 +551,7 @@ class _Generator:
             if name in self.used_names:
                 continue
             self.used_names.add(name)
-            local = email.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+            local = email.lower().translate(_ASCII)
             address, number = f"{local}@demo-sales.example", 1
             while address in self.used_emails:
                 number += 1
@@ -551,7 +578,9 @@ class _Generator:
                 terms = self.fixed_terms(person, sequence)
                 terms_plan = self.backward_terms(as_of + timedelta(days=days_after), terms)
                 person.hire_date = terms_plan[0][0]
-                plans = [(start, end, "fixed_term") for start, end in terms_plan]
+                plans: list[tuple[date, date | None, str]] = [
+                    (start, end, "fixed_term") for start, end in terms_plan
+                ]
             else:
                 plans = self.forward_terms(rng, person)
             for sequence, (start, end, kind) in enumerate(plans, start=1):
@@ -1120,7 +1149,7 @@ class _Generator:
         total = max(revenue, minimum * len(buying))
         amounts = _split(total, weights, quantum=YUAN, minimum=minimum)
         currency = person.region.currency
-        for (customer, (moment, _, lead)), amount in zip(buying.items(), amounts, strict=True):
+        for (customer, (moment, _, won_lead)), amount in zip(buying.items(), amounts, strict=True):
             local = self.local_amount(amount, person, moment)
             self.tables["orders"].append(
                 [
@@ -1132,8 +1161,8 @@ class _Generator:
                     currency,
                 ]
             )
-            if lead is not None:
-                lead.amount = local
+            if won_lead is not None:
+                won_lead.amount = local
             if customer not in book.last_order:
                 book.buyers.append(customer)
             book.last_order[customer] = moment
@@ -1168,7 +1197,7 @@ class _Generator:
 
         # One activity per followed customer, then more where the work is.
         targets = followed + rng.choices(followed, k=plan.extra_activities) if followed else []
-        work: list[dict[str, object]] = []
+        work: list[Touch] = []
         for customer in targets:
             lead = lead_of.get(customer)
             if lead is not None:
@@ -1177,37 +1206,18 @@ class _Generator:
                 purpose = rng.choices(("follow_up", "support", "demo"), (5, 3, 2))[0]
             else:
                 purpose = rng.choices(("follow_up", "support", "needs_discovery"), (6, 2.5, 1.5))[0]
-            kind = {
-                "needs_discovery": lambda: rng.choices(("visit", "meeting", "call"), (4, 3.5, 2.5))[0],
-                "demo": lambda: "demo",
-                "follow_up": lambda: rng.choices(("call", "email", "visit"), (4.5, 3.5, 2))[0],
-                "support": lambda: rng.choice(("call", "email")),
-            }[purpose]()
-            low, high = {
-                "call": (8, 35),
-                "email": (5, 15),
-                "visit": (45, 120),
-                "meeting": (30, 90),
-                "demo": (45, 120),
-            }[kind]
-            work.append(
-                {
-                    "customer": customer,
-                    "lead": lead,
-                    "kind": kind,
-                    "purpose": purpose,
-                    "minutes": rng.randint(low, high),
-                }
-            )
+            kinds, kind_weights = _KINDS[purpose]
+            kind = rng.choices(kinds, kind_weights)[0]
+            low, high = _MINUTES[kind]
+            work.append(Touch(customer, lead, kind, purpose, rng.randint(low, high)))
 
         # Screening: exactly plan.screening percent of all minutes, on this month's leads.
         screenable = [lead for lead in month_leads if not lead.customer_id or lead.customer_id in taken]
         if screenable and plan.screening and work:
             percent = plan.screening
-            others = sum(int(item["minutes"]) for item in work)  # type: ignore[call-overload]
+            others = sum(touch.minutes for touch in work)
             while (percent * others) % (100 - percent):
-                item = rng.choice(work)
-                item["minutes"] = int(item["minutes"]) + 1  # type: ignore[call-overload]
+                rng.choice(work).minutes += 1
                 others += 1
             screening_minutes = percent * others // (100 - percent)
             count = max(1, min(round(screening_minutes / 18), 3 * len(screenable), screening_minutes // 5))
@@ -1219,77 +1229,57 @@ class _Generator:
             )
             for minutes in parts:
                 lead = rng.choice(screenable)
-                work.append(
-                    {
-                        "customer": lead.customer_id,
-                        "lead": lead,
-                        "kind": rng.choices(("call", "email"), (3, 1))[0],
-                        "purpose": "screening",
-                        "minutes": int(minutes),
-                    }
-                )
+                kind = rng.choices(("call", "email"), (3, 1))[0]
+                work.append(Touch(lead.customer_id, lead, kind, "screening", int(minutes)))
 
         # When each happened; inbound contacts and their replies.
         limit = self.limit(person)
-        for item in work:
-            lead = item["lead"]
-            after = lead.created if isinstance(lead, Lead) else None
-            item["at"] = self.moment(rng, person, month, after=after) or after or month.start(person.zone)
+        month_start = self.bounds(person.zone, month)[0]
+        for touch in work:
+            after = touch.lead.created if touch.lead is not None else None
+            touch.at = self.moment(rng, person, month, after=after) or after or month_start
         if person.employee_id == XIAO_LI and month in self.timeline.story_months:
             self.early_start(person, month, work, rng)
         answerable = [
-            item for item in work if item["purpose"] != "screening" and item["kind"] in ("call", "email")
+            touch for touch in work if touch.purpose != "screening" and touch.kind in ("call", "email")
         ]
         inbound = rng.sample(answerable, min(plan.inbound, len(answerable)))
-        inbound_ids = {id(item) for item in inbound}
-        hits = {id(item) for item in inbound[: plan.inbound_hits]}
-        rows = []
-        for item in sorted(work, key=lambda item: item["at"]):  # type: ignore[arg-type, return-value]
-            started = item["at"]
-            assert isinstance(started, datetime)
-            inbound_at: datetime | None = None
-            replied_at: datetime | None = None
-            if id(item) in inbound_ids:
-                inbound_at = started
-                room = (limit - started) / HOUR
-                if id(item) in hits and room > 0.2:
-                    replied_at = started + timedelta(hours=rng.uniform(0.2, min(23.5, room)))
-                elif rng.random() < 0.55 and room > 25:
-                    replied_at = started + timedelta(hours=rng.uniform(25, min(110.0, room)))
-            lead = item["lead"]
-            rows.append(
+        for index, touch in enumerate(inbound):
+            touch.inbound_at = touch.at
+            room = (limit - touch.at) / HOUR
+            if index < plan.inbound_hits and room > 0.2:
+                touch.replied_at = touch.at + timedelta(hours=rng.uniform(0.2, min(23.5, room)))
+            elif rng.random() < 0.55 and room > 25:
+                touch.replied_at = touch.at + timedelta(hours=rng.uniform(25, min(110.0, room)))
+        for touch in sorted(work, key=lambda touch: touch.at):
+            self.tables["activities"].append(
                 [
                     self.next_id("AC", 7),
                     person.employee_id,
-                    str(item["customer"]),
-                    lead.lead_id if isinstance(lead, Lead) else "",
-                    str(item["kind"]),
-                    str(item["purpose"]),
-                    _stamp(started, person.zone),
-                    str(item["minutes"]),
-                    _stamp(inbound_at, person.zone),
-                    _stamp(replied_at, person.zone),
+                    touch.customer_id,
+                    touch.lead.lead_id if touch.lead is not None else "",
+                    touch.kind,
+                    touch.purpose,
+                    _stamp(touch.at, person.zone),
+                    str(touch.minutes),
+                    _stamp(touch.inbound_at, person.zone),
+                    _stamp(touch.replied_at, person.zone),
                 ]
             )
-        self.tables["activities"].extend(rows)
         for customer in followed:
             book.know(customer)
         return followed
 
-    def early_start(
-        self, person: Person, month: Month, work: list[dict[str, object]], rng: random.Random
-    ) -> None:
+    def early_start(self, person: Person, month: Month, work: list[Touch], rng: random.Random) -> None:
         """Xiao Li starts the month at 07:xx on the 1st: the day before in UTC, a trap for month bucketing."""
-        counts: dict[object, int] = {}
-        for item in work:
-            counts[item["customer"]] = counts.get(item["customer"], 0) + 1
-        for item in work:
-            if item["lead"] is None and counts[item["customer"]] == 1:
+        counts = Counter(touch.customer_id for touch in work)
+        for touch in work:
+            if touch.lead is None and counts[touch.customer_id] == 1:
                 local = datetime.combine(
                     month.first_day, time(7, rng.randint(5, 50), rng.randint(0, 59)), tzinfo=person.zone
                 )
-                item["at"] = local.astimezone(UTC)
-                item["kind"], item["purpose"] = "email", "follow_up"
+                touch.at = local.astimezone(UTC)
+                touch.kind, touch.purpose = "email", "follow_up"
                 return
 
     def feedback(

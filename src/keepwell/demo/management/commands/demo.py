@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from keepwell.errors import KeepWellError
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+class Command(BaseCommand):
+    help = "The demo company: `demo generate` writes its files, `demo load` (re)creates the demo tenant."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True)
+        generate = actions.add_parser("generate", help="write the demo company's interchange files (CSV)")
+        generate.add_argument("--out", type=Path, required=True, help="directory to write into")
+        load = actions.add_parser("load", help="create or refresh the demo tenant 'demo' and its logins")
+        load.add_argument(
+            "--dir", type=Path, default=None, help="where to write the files (default: var/demo)"
+        )
+        for action in (generate, load):
+            action.add_argument(
+                "--employees", type=int, default=60, help="people in the company (default 60)"
+            )
+            action.add_argument(
+                "--months", type=int, default=12, help="complete months of CRM facts (default 12)"
+            )
+            action.add_argument("--seed", type=int, default=1, help="same seed, same company (default 1)")
+            action.add_argument(
+                "--as-of", type=_date, default=None, help="the demo's today, YYYY-MM-DD (default: today)"
+            )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            if options["action"] == "generate":
+                self.generate(options)
+            else:
+                self.load(options)
+        except (KeepWellError, ValueError) as error:
+            raise CommandError(str(error)) from error
+
+    def generate(self, options: dict[str, Any]) -> None:
+        from keepwell.demo.generator import DemoSpec, generate, write_csv
+        from keepwell.demo.services import demo_today
+
+        spec = DemoSpec(
+            as_of=options["as_of"] or demo_today(),
+            employees=options["employees"],
+            months=options["months"],
+            seed=options["seed"],
+        )
+        dataset = generate(spec)
+        paths = write_csv(dataset, options["out"])
+        for entity, path in paths.items():
+            self.stdout.write(f"{len(dataset.tables[entity]):>8}  {path}")
+        story = dataset.manifest["story"]
+        self.stdout.write(
+            f"as of {spec.as_of}: Xiao Li ({story['employee_id']}, team {story['team']}), "  # type: ignore[index]
+            f"story months {', '.join(story['months'])}"  # type: ignore[index]
+        )
+
+    def load(self, options: dict[str, Any]) -> None:
+        from keepwell.demo.services import PASSWORD_VARIABLE, demo_load
+
+        result = demo_load(
+            as_of=options["as_of"],
+            directory=options["dir"],
+            seed=options["seed"],
+            employees=options["employees"],
+            months=options["months"],
+        )
+        total = sum(result.rows.values())
+        removed = sum(result.removed.values())
+        self.stdout.write(
+            f"Tenant '{result.tenant.slug}' ({result.tenant.name}) as of {result.as_of}: "
+            f"{total} rows imported from {result.directory}, {removed} rows of an earlier load removed."
+        )
+        self.stdout.write("Logins (password from " + PASSWORD_VARIABLE + ", or the demo default):")
+        for login in result.logins:
+            self.stdout.write(f"  {login.role:<9} {login.username:<14} {login.password}   {login.who}")
