@@ -8,25 +8,22 @@ from __future__ import annotations
 
 import csv
 import itertools
-import json
 import os
 import subprocess
 import sys
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 from statistics import mean
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from keepwell.demo.generator import DemoSpec, generate, write_csv
-from keepwell.demo.tests.reference import Reference, instant, read
+from keepwell.demo.tests.files import AS_OF, build_demo
+from keepwell.demo.tests.reference import instant
 
-AS_OF = date(2026, 11, 27)
 STORY_MONTHS = ["2026-08", "2026-09", "2026-10"]
 TEAM = "bj-north"
 XIAO_LI = "XL001"
@@ -42,39 +39,6 @@ TIMESTAMP_COLUMNS = {
     "feedback": ("submitted_at",),
     "tasks": ("due_at", "completed_at"),
 }
-
-
-@dataclass
-class Demo:
-    as_of: date
-    directory: Path
-    reference: Reference
-    manifest: dict
-
-    def rows(self, entity: str) -> list[dict[str, str]]:
-        return read(self.directory, entity)
-
-
-def _demo(directory: Path, spec: DemoSpec) -> Demo:
-    write_csv(generate(spec), directory)
-    manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
-    return Demo(spec.as_of, directory, Reference(directory, as_of=spec.as_of), manifest)
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
-    return _demo(tmp_path_factory.mktemp("demo"), DemoSpec(as_of=AS_OF))
-
-
-@pytest.fixture(scope="module")
-def shifted(tmp_path_factory: pytest.TempPathFactory) -> Demo:
-    return _demo(tmp_path_factory.mktemp("shifted"), DemoSpec(as_of=AS_OF + timedelta(days=40)))
-
-
-@pytest.fixture(scope="module")
-def spring_festival(tmp_path_factory: pytest.TempPathFactory) -> Demo:
-    """as_of on a month's last day: that month is complete, and the story spans the Spring Festival."""
-    return _demo(tmp_path_factory.mktemp("spring"), DemoSpec(as_of=date(2027, 2, 28)))
 
 
 # -- files -------------------------------------------------------------------------------------------
@@ -121,7 +85,7 @@ def test_files_do_not_depend_on_the_interpreter_hash_seed(demo, tmp_path):
 
 
 def test_another_seed_gives_another_company_with_the_same_story(demo, tmp_path):
-    other = _demo(tmp_path, DemoSpec(as_of=AS_OF, seed=7))
+    other = build_demo(tmp_path, DemoSpec(as_of=AS_OF, seed=7))
     assert [row["name"] for row in other.rows("employees")] != [row["name"] for row in demo.rows("employees")]
     for month in STORY_MONTHS:
         assert other.reference.lead_conversion_rate(XIAO_LI, month) == Fraction(3, 25)
@@ -460,7 +424,7 @@ def test_too_small_a_company_is_refused(arguments, message):
 
 
 def test_the_smallest_company_still_tells_the_story(tmp_path):
-    small = _demo(tmp_path, DemoSpec(as_of=AS_OF, employees=30, months=4))
+    small = build_demo(tmp_path, DemoSpec(as_of=AS_OF, employees=30, months=4))
     employees = small.rows("employees")
     assert len(employees) == 30
     assert len({row["jurisdiction"][:2] for row in employees}) == 3

@@ -1,0 +1,203 @@
+"""The story as the metrics engine tells it: the demo's files, turned into the engine's facts, evaluated.
+
+The engine reads Arrow tables keyed by integers; here the keys are row numbers of the files.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from keepwell.demo.tests.reference import instant, read
+
+pa = pytest.importorskip("pyarrow")
+engine = pytest.importorskip("keepwell.engine")
+
+STORY_MONTHS = ["2026-08", "2026-09", "2026-10"]
+TEAM = "bj-north"
+XIAO_LI = "XL001"
+
+
+def facts_from_files(directory: Path, *, reporting_currency: str = "CNY") -> object:
+    employees = read(directory, "employees")
+    employee_keys = {row["employee_id"]: key for key, row in enumerate(employees, start=1)}
+    customer_keys = {row["customer_id"]: key for key, row in enumerate(read(directory, "customers"), start=1)}
+    timestamp = pa.timestamp("us", tz="UTC")
+
+    def table(rows: list[dict[str, str]], columns: dict[str, tuple[object, object]]) -> object:
+        return pa.table(
+            {
+                name: pa.array([convert(row) for row in rows], kind)
+                for name, (kind, convert) in columns.items()
+            }
+        )
+
+    def moment(column: str) -> tuple[object, object]:
+        return timestamp, lambda row: instant(row[column])
+
+    def integer(column: str) -> tuple[object, object]:
+        return pa.int64(), lambda row: int(row[column]) if row[column] else None
+
+    def employee(column: str) -> tuple[object, object]:
+        return pa.int64(), lambda row: employee_keys[row[column]]
+
+    def customer(column: str) -> tuple[object, object]:
+        return pa.int64(), lambda row: customer_keys.get(row[column])
+
+    def text(column: str) -> tuple[object, object]:
+        return pa.string(), lambda row: row[column] or None
+
+    def decimal(column: str, scale: int) -> tuple[object, object]:
+        return pa.decimal128(20, scale), lambda row: Decimal(row[column])
+
+    return engine.Facts(
+        reporting_currency=reporting_currency,
+        employees=table(
+            employees,
+            {
+                "employee_key": employee("employee_id"),
+                "employee_id": text("employee_id"),
+                "team": text("team"),
+                "department": (pa.string(), lambda row: None),
+                "role": text("role"),
+                "hire_date": (pa.date32(), lambda row: date.fromisoformat(row["hire_date"])),
+                "timezone": text("timezone"),
+            },
+        ),
+        activities=table(
+            read(directory, "activities"),
+            {
+                "employee_key": employee("employee_id"),
+                "customer_key": customer("customer_id"),
+                "purpose": text("purpose"),
+                "started_at": moment("started_at"),
+                "duration_minutes": integer("duration_minutes"),
+                "inbound_at": moment("inbound_at"),
+                "replied_at": moment("replied_at"),
+            },
+        ),
+        leads=table(
+            read(directory, "leads"),
+            {
+                "owner_key": employee("owner_employee_id"),
+                "created_at": moment("created_at"),
+                "qualified_at": moment("qualified_at"),
+                "won_at": moment("won_at"),
+            },
+        ),
+        orders=table(
+            read(directory, "orders"),
+            {
+                "customer_key": customer("customer_id"),
+                "employee_key": employee("employee_id"),
+                "ordered_at": moment("ordered_at"),
+                "amount": decimal("amount", 4),
+                "currency": text("currency"),
+            },
+        ),
+        feedback=table(
+            read(directory, "feedback"),
+            {
+                "employee_key": employee("employee_id"),
+                "submitted_at": moment("submitted_at"),
+                "csat": integer("csat"),
+                "nps": integer("nps"),
+                "complaint": (pa.bool_(), lambda row: row["complaint"] == "true"),
+            },
+        ),
+        tasks=table(
+            read(directory, "tasks"),
+            {
+                "employee_key": employee("employee_id"),
+                "due_at": moment("due_at"),
+                "completed_at": moment("completed_at"),
+            },
+        ),
+        targets=table(
+            read(directory, "targets"),
+            {
+                "employee_key": employee("employee_id"),
+                "month": text("month"),
+                "metric": text("metric"),
+                "value": decimal("value", 4),
+            },
+        ),
+        fx_rates=table(
+            read(directory, "fx_rates"),
+            {
+                "date": (pa.date32(), lambda row: date.fromisoformat(row["date"])),
+                "base": text("base"),
+                "quote": text("quote"),
+                "rate": decimal("rate", 10),
+            },
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def evaluation(demo):
+    facts = facts_from_files(demo.directory)
+    return engine.evaluate(facts, as_of=demo.as_of, month_from=STORY_MONTHS[0], month_to=STORY_MONTHS[-1])
+
+
+def _values(evaluation, employee_id: str, month: str) -> dict[str, Decimal | None]:
+    rows = evaluation.metric_values.to_pylist()
+    return {
+        row["metric"]: row["value"]
+        for row in rows
+        if row["employee_id"] == employee_id and row["month"] == month
+    }
+
+
+def _benchmark(evaluation, metric: str, month: str) -> dict[str, object]:
+    rows = evaluation.benchmarks.to_pylist()
+    return next(
+        row for row in rows if (row["group_id"], row["metric"], row["month"]) == (TEAM, metric, month)
+    )
+
+
+@pytest.mark.parametrize("month", STORY_MONTHS)
+def test_the_engine_finds_xiao_li_figures(evaluation, month):
+    values = _values(evaluation, XIAO_LI, month)
+    assert values["customers_followed"] == 30
+    assert values["lead_conversion_rate"] == Decimal("0.12")
+    assert values["repurchase_rate"] == Decimal("0.08")
+    assert values["screening_share"] == Decimal("0.1")
+    assert values["quota_attainment"] == Decimal("0.6")
+    assert values["csat"] == Decimal("4.7")
+
+
+@pytest.mark.parametrize("month", STORY_MONTHS)
+def test_the_engine_finds_the_team_figures(evaluation, month):
+    assert abs(_benchmark(evaluation, "customers_followed", month)["mean"] - 25) <= Decimal("0.5")
+    assert abs(_benchmark(evaluation, "lead_conversion_rate", month)["mean"] - Decimal("0.20")) <= Decimal(
+        "0.02"
+    )
+    assert abs(_benchmark(evaluation, "repurchase_rate", month)["mean"] - Decimal("0.15")) <= Decimal("0.02")
+    assert _benchmark(evaluation, "screening_share", month)["top_decile_mean"] == Decimal("0.3")
+
+
+@pytest.mark.parametrize("month", STORY_MONTHS)
+def test_the_engine_agrees_with_the_reference_on_the_whole_team(demo, evaluation, month):
+    reference = demo.reference
+    metrics = (
+        "customers_followed",
+        "lead_conversion_rate",
+        "repurchase_rate",
+        "screening_share",
+        "quota_attainment",
+        "csat",
+        "response_24h_rate",
+    )
+    for employee_id in reference.members(TEAM, month):
+        values = _values(evaluation, employee_id, month)
+        for metric in metrics:
+            expected = getattr(reference, metric)(employee_id, month)
+            assert (values[metric] is None) == (expected is None), (employee_id, metric)
+            if expected is not None:
+                difference = abs(Fraction(values[metric]) - Fraction(expected))
+                assert difference < Fraction(1, 10**9), (employee_id, metric, values[metric], expected)
