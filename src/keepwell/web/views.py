@@ -12,9 +12,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from keepwell.contracts.selectors import contracts_ending, contracts_of_employee
 from keepwell.errors import NotFound
+from keepwell.legal.selectors import ACTIONS, LegalView, legal_view
 from keepwell.people.models import OrgUnit
 from keepwell.people.selectors import employee_access, employee_list, employee_scope
 from keepwell.tenancy.models import Membership
@@ -111,8 +113,29 @@ def employee_detail_view(request: HttpRequest, membership: Membership, employee_
         raise Http404 from None
     contracts = contracts_of_employee(membership=membership, employee_pk=employee.pk)
     can = {**capabilities(membership), "see_salary": can_see_salary(membership, employee)}
-    context = {"employee": employee, "contracts": contracts, "section": "employees", "can": can}
+    legal = legal_view(employee=employee, as_of=_as_of(request, membership))
+    context = {
+        "employee": employee,
+        "contracts": contracts,
+        "section": "employees",
+        "can": can,
+        "legal": legal,
+        "legal_columns": legal_columns(legal),
+        "show_money": can["see_salary"],
+    }
     return render(request, "web/employee_detail.html", context)
+
+
+def legal_columns(legal: LegalView | None) -> list[tuple[str, dict[str, Any]]]:
+    """The three actions, labelled, in the order a manager weighs them."""
+    if legal is None or legal.error:
+        return []
+    labels = {
+        "not_renew": _("Do not renew"),
+        "renew_fixed_term": _("Renew fixed-term"),
+        "renew_open_ended": _("Renew open-ended"),
+    }
+    return [(str(labels[action]), legal.assessments[action]) for action in ACTIONS]
 
 
 @people_required

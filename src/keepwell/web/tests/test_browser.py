@@ -21,7 +21,9 @@ def test_hr_signs_in_and_sees_employees_and_contracts_ending(world, browser_page
     assert rows.count() == 6
     page.click("text=N001")
     assert page.locator("h1").inner_text().startswith("N001")
-    assert "20000.00 CNY" in page.locator("table.data").inner_text()
+    assert "20000.00 CNY" in page.locator("table.data").first.inner_text()
+    # Beijing: written notice 30 days before the 2027-01-15 expiry.
+    assert "2026-12-16" in page.locator("#legal .alert").inner_text()
     page.goto("/contracts/ending/?as_of=2026-11-27")
     assert page.locator("table.data tbody tr").first.inner_text().split("\t")[0] == "N001"
 
