@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -19,6 +19,9 @@ class Command(BaseCommand):
         from keepwell.law.command import main
 
         # The pure package parses its own arguments; its exit status is the command's.
-        status = main(list(options["words"]), sys.stdin, self.stdout._out, self.stderr._out)
+        # The raw streams: Django's OutputWrapper would add a newline after every write of the JSON.
+        stdout = cast(TextIO, self.stdout._out)
+        stderr = cast(TextIO, self.stderr._out)
+        status = main(list(options["words"]), sys.stdin, stdout, stderr)
         if status:
             sys.exit(status)
