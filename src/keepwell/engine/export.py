@@ -80,7 +80,7 @@ def _lines(table: pa.Table, columns: Sequence[str], export_format: ExportFormat)
     try:
         connection.register("export_source", table)
         # A single thread keeps the table's row order without an ORDER BY.
-        reader = connection.execute(_line_sql(table, columns, export_format)).fetch_record_batch(_BATCH_ROWS)
+        reader = connection.execute(_line_sql(table, columns, export_format)).to_arrow_reader(_BATCH_ROWS)
         for batch in reader:
             yield from batch.column(0).to_pylist()
     finally:
