@@ -763,21 +763,21 @@ def test_amounts_in_another_currency_convert_to_the_reporting_currency():
 
 
 @pytest.mark.parametrize(
-    ("case", "settings", "message"),
+    ("case", "overrides", "message"),
     [
         ("a margin above 1", {"gross_margin_rate": D("1.2")}, "gross_margin_rate"),
         ("a negative loss share", {"client_loss_share": D("-0.1")}, "client_loss_share"),
         ("a negative cost", {"replacement_cost": D(-1)}, "cannot be negative"),
     ],
 )
-def test_refused_cost_settings(case, settings, message):
+def test_refused_cost_settings(case, overrides, message):
     values = {
         "currency": "CNY",
         "replacement_cost": D(1),
         "ramp_up_months": D(1),
         "improvement_plan_cost": D(1),
         "gross_margin_rate": D("0.3"),
-        **settings,
+        **overrides,
     }
     with pytest.raises(ValueError, match=message):
         CostSettings(**values)

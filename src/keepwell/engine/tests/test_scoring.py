@@ -530,7 +530,7 @@ def test_refused_inputs(case, mutation, message):
 
 
 @pytest.mark.parametrize(
-    ("case", "settings", "message"),
+    ("case", "overrides", "message"),
     [
         ("a zero weight", {"performance": (MetricWeight("quota_attainment", D(0)),)}, "positive weights"),
         ("no metrics", {"performance": ()}, "positive weights"),
@@ -555,9 +555,9 @@ def test_refused_inputs(case, mutation, message):
         ("one reference member", {"minimum_reference_members": 1}, "two reference members"),
     ],
 )
-def test_refused_configurations(case, settings, message):
+def test_refused_configurations(case, overrides, message):
     with pytest.raises(ValueError, match=message):
-        ScoringConfig(**settings)
+        ScoringConfig(**overrides)
 
 
 def test_metric_observation_from_an_export_row():

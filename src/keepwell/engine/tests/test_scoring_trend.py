@@ -134,7 +134,7 @@ def test_a_falling_run_gives_both_findings_in_order():
 
 
 @pytest.mark.parametrize(
-    ("case", "settings", "expected"),
+    ("case", "overrides", "expected"),
     [
         (
             "a higher threshold finds a 3-month run",
@@ -151,9 +151,9 @@ def test_a_falling_run_gives_both_findings_in_order():
         ("a lower slope floor alone does not", {"minimum_slope_per_month": D("0.01")}, []),
     ],
 )
-def test_configuration(case, settings, expected):
+def test_configuration(case, overrides, expected):
     rows = attainment("0.62", "0.61", "0.69", "0.65", "0.66", "0.68")
-    assert codes(rows, **settings) == expected
+    assert codes(rows, **overrides) == expected
 
 
 def test_other_employees_months_after_the_end_and_other_metrics_are_ignored():
@@ -172,12 +172,12 @@ def test_two_rows_for_one_month_are_refused():
 
 
 @pytest.mark.parametrize(
-    ("case", "settings"),
+    ("case", "overrides"),
     [
         ("two points cannot test a slope", {"minimum_points": 2}),
         ("the lookback must hold the points", {"lookback_months": 3}),
     ],
 )
-def test_refused_configurations(case, settings):
+def test_refused_configurations(case, overrides):
     with pytest.raises(ValueError, match=r"at least three points|lookback"):
-        TrendConfig(**settings)
+        TrendConfig(**overrides)
