@@ -185,12 +185,20 @@ def _amount(assessment: Mapping[str, object], key: str) -> Amount | None:
     return Amount(Decimal(amount), currency)
 
 
-def _texts(value: object) -> list[Mapping[str, object]]:
+def _objects(value: object, what: str) -> list[Mapping[str, object]]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(entry, Mapping) for entry in value):
-        raise ValueError("expected a list of objects")
+        raise ValueError(f"{what} must be a list of objects")
     return list(value)
+
+
+def _strings(value: object, what: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"{what} must be a list")
+    return [str(entry) for entry in value]
 
 
 def _combined(values: Sequence[bool | None]) -> bool | None:
@@ -225,13 +233,15 @@ def read_legal_position(assessments: Mapping[str, Mapping[str, object]]) -> Lega
     citations: list[str] = []
     open_ended_citations: list[str] = []
     for assessment in everything:
-        citations.extend(str(citation) for citation in _texts_or_strings(assessment.get("citations")))
-        for finding in _texts(assessment.get("findings")):
+        citations.extend(_strings(assessment.get("citations"), "citations"))
+        for finding in _objects(assessment.get("findings"), "findings"):
             if "open_ended" in str(finding.get("code", "")) and finding.get("citation"):
                 open_ended_citations.append(str(finding["citation"]))
     protections = tuple(
         f"{protection.get('kind')}: {protection.get('effect')} ({protection.get('citation')})"
-        for protection in _texts(not_renew.get("blocking_protections") if not_renew else None)
+        for protection in _objects(
+            not_renew.get("blocking_protections") if not_renew else None, "blocking_protections"
+        )
     )
     severance_value = not_renew.get("severance") if not_renew else None
     basis = severance_value.get("basis") if isinstance(severance_value, Mapping) else None
@@ -256,14 +266,6 @@ def read_legal_position(assessments: Mapping[str, Mapping[str, object]]) -> Lega
         open_ended_citations=_unique(open_ended_citations) or _unique(citations),
         citations=_unique(citations),
     )
-
-
-def _texts_or_strings(value: object) -> list[object]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise ValueError("citations must be a list")
-    return list(value)
 
 
 @dataclass(frozen=True)
