@@ -89,6 +89,8 @@ DECISIONS = ("not_renew", "renew_fixed_term", "renew_open_ended")
 
 
 class RenewalAction(StrEnum):
+    """The recommended action (stable values)."""
+
     RENEW = "renew"
     RENEW_WITH_IMPROVEMENT_PLAN = "renew_with_improvement_plan"
     RENEW_OPEN_ENDED_REQUIRED = "renew_open_ended_required"
@@ -97,17 +99,23 @@ class RenewalAction(StrEnum):
 
 
 class PlanFocus(StrEnum):
+    """What an improvement plan works on."""
+
     SKILLS = "skills"
     CULTURE_FIT = "culture_fit"
 
 
 class LegalConstraintCode(StrEnum):
+    """The legal condition on the next contract."""
+
     OPEN_ENDED_REQUIRED = "open_ended_required"
     OPEN_ENDED_IF_REQUESTED = "open_ended_if_requested"
     LEGAL_POSITION_UNKNOWN = "legal_position_unknown"
 
 
 class SeparationBasis(StrEnum):
+    """Which legal amount the separation payment of the cost view is."""
+
     SEVERANCE = "severance"
     DAMAGES_IF_UNLAWFUL = "damages_if_unlawful"
     NONE_OWED = "none_owed"

@@ -76,6 +76,8 @@ class CustomerFact:
 
 
 class RiskLevel(StrEnum):
+    """Client-loss risk relative to the group."""
+
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
@@ -220,12 +222,16 @@ class TeammateCapacity:
 
 
 class BenchStrength(StrEnum):
+    """Who could take over: a ready successor, only cover, or no one."""
+
     NONE = "none"
     THIN = "thin"
     READY = "ready"
 
 
 class CandidateKind(StrEnum):
+    """A reserve candidate (successor) or a teammate with spare capacity (cover)."""
+
     RESERVE = "reserve"
     TEAMMATE_CAPACITY = "teammate_capacity"
 

@@ -204,6 +204,7 @@ class MetricModel:
 
     @property
     def is_shrunk(self) -> bool:
+        """Whether the metric is shrunk toward the group (proportions and mean scores)."""
         return self.pooling in (Pooling.PROPORTION, Pooling.MEAN_SCORE)
 
 
@@ -260,6 +261,8 @@ def format_metric_value(metric_id: str, value: Fraction | Decimal) -> str:
 
 
 class Dimension(StrEnum):
+    """The two scores."""
+
     ATTITUDE = "attitude"
     PERFORMANCE = "performance"
 
@@ -275,6 +278,7 @@ class MetricWeight:
 
     @property
     def direction_is_higher_better(self) -> bool:
+        """The given direction, else the metric's own (``ValueError`` for an unknown metric)."""
         if self.higher_is_better is not None:
             return self.higher_is_better
         return metric_higher_is_better(self.metric)
@@ -334,6 +338,7 @@ class ScoringConfig:
         return model
 
     def weights(self, dimension: Dimension) -> tuple[MetricWeight, ...]:
+        """The weighted metrics of one score."""
         return self.attitude if dimension is Dimension.ATTITUDE else self.performance
 
 
@@ -501,6 +506,8 @@ def sub_score(estimate: Fraction, reference: GroupReference, *, higher_is_better
 
 
 class ContributionStatus(StrEnum):
+    """Whether a metric entered its score, and if not, why."""
+
     SCORED = "scored"
     NO_DATA = "no_data"
     NO_GROUP_REFERENCE = "no_group_reference"
@@ -535,11 +542,15 @@ class MetricContribution:
 
 
 class ScoreStatus(StrEnum):
+    """A score, or the insufficient-data outcome."""
+
     SCORED = "scored"
     INSUFFICIENT_DATA = "insufficient_data"
 
 
 class ConfidenceLevel(StrEnum):
+    """Confidence in words (thresholds in :class:`ScoringConfig`)."""
+
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
@@ -561,10 +572,13 @@ class Score:
 
     @property
     def is_sufficient(self) -> bool:
+        """Whether the score has a value."""
         return self.status is ScoreStatus.SCORED
 
 
 class Quadrant(StrEnum):
+    """The attitude × performance matrix of DESIGN.md, plus the insufficient-data outcome."""
+
     CORE = "core"
     DEVELOP_SKILLS = "develop_skills"
     CULTURE_FIT = "culture_fit"

@@ -43,12 +43,16 @@ def _label(index: int) -> str:
 
 
 class Severity(StrEnum):
+    """How much a finding should weigh."""
+
     HIGH = "high"
     MEDIUM = "medium"
     INFO = "info"
 
 
 class TrendCode(StrEnum):
+    """Stable codes of the trend findings."""
+
     ATTAINMENT_BELOW_THRESHOLD = "attainment_below_threshold"
     IMPROVING = "improving"
     DECLINING = "declining"
