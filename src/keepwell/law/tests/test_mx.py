@@ -1,0 +1,327 @@
+"""Mexico pack: cases derived from RULES.md §13, each with its reasoning and arithmetic written out.
+
+Unless a case says otherwise: a contract 2026-01-10..2026-05-03 stating a substitution cause, monthly wage
+13500 MXN, and the decision is not to renew on its last day. Unjustified dismissal (LFT Art 48) costs 3
+months' pay = 3 × 13500 = 40500.00 plus back wages (not computed).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from keepwell.law import InvalidRequest, assess
+from keepwell.law.tests.factory import (
+    ASSESSMENT_KEYS,
+    china_request,
+    codes,
+    contract,
+    marked_templates,
+    status,
+)
+
+Case = dict[str, Any]
+SUBSTITUTION = "temporary substitution of a worker on leave"
+
+
+def mx_request(
+    *,
+    contracts: list[Case] | None = None,
+    cause: str | None = SUBSTITUTION,
+    monthly_wage: str | None = "13500",
+    daily_wage: str | None = None,
+    region: str | None = None,
+    statuses: list[Case] | None = None,
+    facts: Case | None = None,
+    action: str = "not_renew",
+    decision_date: str | None = None,
+    new_end_date: str | None = None,
+) -> Case:
+    """The factory's SCHEMA.md request with Mexican pay and the current contract's stated cause."""
+    contract_list = contracts or [contract("2026-01-10", "2026-05-03")]
+    contract_list[-1] = {**contract_list[-1], "objective_reason": cause}
+    request = china_request(
+        contracts=contract_list,
+        region=region,
+        wage=monthly_wage,
+        average=None,
+        statuses=statuses or [],
+        facts=facts or {},
+        action=action,
+        decision_date=decision_date,
+        new_end_date=new_end_date,
+        jurisdiction="MX",
+    )
+    request["employee"]["pay"].update(currency="MXN", daily_wage=daily_wage)
+    return request
+
+
+def _pick(result: Case, keys: Case) -> Case:
+    return {key: result[key] for key in keys}
+
+
+@pytest.mark.parametrize(
+    ("label", "cause", "continues", "expected", "code"),
+    [
+        (
+            "example MX-01: stated cause, work ended",
+            SUBSTITUTION,
+            False,
+            {"non_renewal_lawful": True, "automatic_conversion": False, "damages_if_unlawful": None},
+            "mx.lft.art53.expiry_ends_relationship",
+        ),
+        (
+            "stated cause, work continues",
+            SUBSTITUTION,
+            True,
+            {
+                "non_renewal_lawful": False,
+                "contract_extended_until": None,
+                "damages_if_unlawful": {
+                    "amount": "40500.00",
+                    "currency": "MXN",
+                    "basis": "3 × monthly wage 13500 = 40500.00, plus back wages from the dismissal for up "
+                    "to 12 months (not computed)",
+                },
+            },
+            "mx.lft.art48.unjustified_dismissal",
+        ),
+        (
+            "stated cause, continuation unknown",
+            SUBSTITUTION,
+            None,
+            {"non_renewal_lawful": None, "automatic_conversion": False},
+            "mx.lft.art48.unjustified_dismissal_risk",
+        ),
+        (
+            "cause not given, work ended",
+            None,
+            False,
+            {"non_renewal_lawful": None, "automatic_conversion": None},
+            "mx.lft.art37.cause_not_given",
+        ),
+        (
+            "cause not given, work continues",
+            None,
+            True,
+            {"non_renewal_lawful": False, "automatic_conversion": None},
+            "mx.lft.art39.work_continues",
+        ),
+    ],
+)
+def test_stated_cause_and_continuing_work(
+    label: str, cause: str | None, continues: bool | None, expected: Case, code: str
+) -> None:
+    """LFT Arts 35, 37, 39, 53-III (RULES.md §13): a fixed term needs a stated temporary cause; if the work
+    still exists at the end, the relationship continues and ending it is an unjustified dismissal (Art 48:
+    3 months' pay = 3 × 13500 = 40500.00 plus back wages up to 12 months). A cause that is not given is
+    unknown (null), so lawfulness is unknown unless continuing work already makes the ending unlawful.
+    Lawful expiry owes the finiquito only: severance null in every case, no notice."""
+    facts = {} if continues is None else {"work_continues_after_end": continues}
+
+    result = assess(mx_request(cause=cause, facts=facts))
+
+    assert _pick(result, expected) == expected, label
+    assert code in codes(result), label
+    assert (result["severance"], result["last_notice_date"], result["confidence"]) == (
+        None,
+        None,
+        "medium",
+    ), label
+
+
+@pytest.mark.parametrize(
+    ("label", "monthly_wage", "daily_wage", "amount", "basis"),
+    [
+        (
+            "half a centavo rounds up",
+            "12345.675",
+            None,
+            "37037.03",
+            "3 × monthly wage 12345.675 = 37037.03, plus back wages from the dismissal for up to 12 months "
+            "(not computed)",
+        ),
+        (
+            "daily wage only",
+            None,
+            "450",
+            None,
+            "3 months' pay (monthly wage unknown) plus back wages from the dismissal for up to 12 months "
+            "(not computed)",
+        ),
+    ],
+)
+def test_unjustified_dismissal_amount(
+    label: str, monthly_wage: str | None, daily_wage: str | None, amount: str | None, basis: str
+) -> None:
+    """LFT Art 48: 3 months' pay. 3 × 12345.675 = 37037.025 → 37037.03 (half up to the centavo). A daily
+    wage is not turned into months (RULES.md gives no conversion), so the amount stays null."""
+    request = mx_request(
+        monthly_wage=monthly_wage, daily_wage=daily_wage, facts={"work_continues_after_end": True}
+    )
+
+    damages = assess(request)["damages_if_unlawful"]
+
+    assert damages == {"amount": amount, "currency": "MXN", "basis": basis}, label
+
+
+@pytest.mark.parametrize(
+    ("label", "action", "facts", "expected", "code"),
+    [
+        (
+            "fixed-term renewal with a stated cause",
+            "renew_fixed_term",
+            {"proposed_contract_objective_reason": "seasonal inventory count"},
+            {"renewal_as_proposed_lawful": True, "next_contract_must_be_open_ended": False},
+            "mx.lft.art37.renewal_cause_stated",
+        ),
+        (
+            "fixed-term renewal without a cause",
+            "renew_fixed_term",
+            {},
+            {"renewal_as_proposed_lawful": None, "next_contract_must_be_open_ended": None},
+            "mx.lft.art37.renewal_cause_not_given",
+        ),
+        (
+            "indefinite renewal",
+            "renew_open_ended",
+            {},
+            {"renewal_as_proposed_lawful": True, "next_contract_must_be_open_ended": None},
+            "mx.lft.art35.open_ended_default",
+        ),
+    ],
+)
+def test_renewal(label: str, action: str, facts: Case, expected: Case, code: str) -> None:
+    """LFT Arts 35, 37, 39-D: indefinite is the default; a new fixed term needs its own stated cause; a
+    probation period cannot be repeated in the continued relationship."""
+    new_end = "2026-08-31" if action == "renew_fixed_term" else None
+    request = mx_request(action=action, decision_date="2026-05-04", new_end_date=new_end, facts=facts)
+
+    result = assess(request)
+
+    assert _pick(result, expected) == expected, label
+    assert code in codes(result), label
+    assert "mx.lft.art39d.no_new_probation" in codes(result), label
+    assert result["non_renewal_lawful"] is None, label
+
+
+@pytest.mark.parametrize(
+    ("label", "contracts", "supported"),
+    [
+        ("the day before the pack", [contract("2012-06-01", "2012-12-31")], False),
+        ("the pack's first day", [contract("2012-06-01", "2013-01-01")], True),
+        ("expiry on a leap day", [contract("2027-09-01", "2028-02-29")], True),
+    ],
+)
+def test_pack_dates(label: str, contracts: list[Case], supported: bool) -> None:
+    """The pack assesses decisions from 2013-01-01 (after the 2012 reform's Arts 39-A to 39-F and the
+    12-month limit on back wages); an expiry on 29 February is an ordinary expiry date."""
+    result = assess(mx_request(contracts=contracts, facts={"work_continues_after_end": False}))
+
+    assert result["supported"] is supported, label
+    assert result["non_renewal_lawful"] is (True if supported else None), label
+
+
+def test_statuses_and_regions_are_not_covered() -> None:
+    """RULES.md §13 gives no protection that blocks expiry and no regional rules: a pregnancy status is
+    named as not considered and a state gets the region_not_covered finding; the expiry stays lawful."""
+    request = mx_request(
+        region="Jalisco",
+        statuses=[status("pregnant", "2026-03-01", None)],
+        facts={"work_continues_after_end": False},
+    )
+
+    result = assess(request)
+
+    assert codes(result)[0] == "law.region_not_covered"
+    assert "mx.status_not_considered" in codes(result)
+    assert (result["non_renewal_lawful"], result["blocking_protections"]) == (True, [])
+
+
+@pytest.mark.parametrize(
+    ("label", "action", "facts", "field"),
+    [
+        (
+            "continuation as text",
+            "not_renew",
+            {"work_continues_after_end": "no"},
+            "employee.facts.work_continues_after_end",
+        ),
+        (
+            "renewal cause as a number",
+            "renew_fixed_term",
+            {"proposed_contract_objective_reason": 37},
+            "employee.facts.proposed_contract_objective_reason",
+        ),
+    ],
+)
+def test_invalid_facts_name_the_field(label: str, action: str, facts: Case, field: str) -> None:
+    """A fact of the wrong type is refused with its JSON path."""
+    decision_date = "2026-05-04" if action != "not_renew" else None
+
+    with pytest.raises(InvalidRequest) as raised:
+        assess(mx_request(action=action, decision_date=decision_date, facts=facts))
+
+    assert raised.value.field == field, label
+
+
+# --- Properties -------------------------------------------------------------------------------------------
+
+CODE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")
+TEMPLATES = marked_templates()
+
+
+@st.composite
+def mx_requests(draw: st.DrawFn) -> Case:
+    """A valid request: ordered contracts ending in a fixed term, with or without causes and facts."""
+    start = draw(st.dates(min_value=date(2008, 1, 1), max_value=date(2030, 12, 31)))
+    contracts: list[Case] = []
+    end = start
+    for index in range(draw(st.integers(min_value=1, max_value=3))):
+        if index:
+            start = end + timedelta(days=1 + draw(st.integers(0, 200)))
+        end = start + timedelta(days=draw(st.integers(min_value=0, max_value=1200)))
+        contracts.append(contract(start.isoformat(), end.isoformat()))
+    action = draw(st.sampled_from(["not_renew", "renew_fixed_term", "renew_open_ended"]))
+    decision_date = end if action == "not_renew" else end + timedelta(days=draw(st.integers(1, 60)))
+    facts = {
+        "work_continues_after_end": draw(st.sampled_from([None, True, False])),
+        "proposed_contract_objective_reason": draw(st.sampled_from([None, "seasonal work"])),
+    }
+    wage = st.one_of(st.none(), st.decimals(min_value=0, max_value=500000, places=3).map(str))
+    return mx_request(
+        contracts=contracts,
+        cause=draw(st.sampled_from([None, SUBSTITUTION])),
+        monthly_wage=draw(wage),
+        daily_wage=draw(wage),
+        region=draw(st.sampled_from([None, "Jalisco"])),
+        statuses=[status("pregnant")] if draw(st.booleans()) else [],
+        facts={key: value for key, value in facts.items() if value is not None},
+        action=action,
+        decision_date=decision_date.isoformat(),
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(mx_requests())
+def test_assess_never_raises_and_stays_in_bounds(request: Case) -> None:
+    result = assess(request)
+
+    assert tuple(result) == ASSESSMENT_KEYS
+    assert result["severance"] is None
+    amount = result["damages_if_unlawful"] and result["damages_if_unlawful"]["amount"]
+    if amount is not None:
+        assert Decimal(amount) >= 0
+        assert Decimal(amount) == Decimal(amount).quantize(Decimal("0.01"))
+    if result["last_notice_date"] is not None:
+        assert result["last_notice_date"] <= request["decision"]["date"]
+    for finding in result["findings"]:
+        assert CODE.fullmatch(finding["code"]), finding["code"]
+        assert finding["message"] in TEMPLATES, finding["message"]
+        assert finding["text"] == finding["message"] % finding["params"]
