@@ -1,10 +1,10 @@
 """Translation of metric specs into DuckDB SQL.
 
-Everything exact is carried as HUGEINT *units* of ``10**-SCALE``: counts and minutes are
-multiplied up, money arrives in units already (4 decimal places of the amount times 10 of the
-rate make exactly 14). Division happens only once, at the end, by :func:`rounded_quotients`,
-which rounds half to even with integer arithmetic so that the result does not depend on
-floating point or on the order in which DuckDB's threads add things up.
+Aggregates are exact integers at their natural scale (counts and minutes: 0 decimal places;
+money: already *units* of ``10**-SCALE``, since 4 decimal places of the amount times 10 of the
+rate make exactly 14). Outputs are carried as HUGEINT units. Division happens once, at the
+end, in :func:`rounded_quotients`, which rounds half to even exactly, so results depend
+neither on floating point nor on the order in which DuckDB's threads add things up.
 """
 
 from __future__ import annotations
@@ -32,10 +32,6 @@ from keepwell.engine.metrics import (
 
 SCALE = 14
 UNIT = 10**SCALE
-# Long division runs in two chunks of 7 digits so that ``remainder * 10**7`` stays far inside
-# HUGEINT even for denominators of 10**30 units.
-_CHUNK_DIGITS = 7
-_CHUNK = 10**_CHUNK_DIGITS
 
 # Stream columns that already hold units of 10**-SCALE (everything else is a plain integer).
 COLUMNS_IN_UNITS = frozenset({"amount"})
@@ -48,10 +44,6 @@ def quote_literal(text: str) -> str:
 
 def quote_identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
-
-
-def microseconds(delta_seconds: float) -> int:
-    return round(delta_seconds * 1_000_000)
 
 
 def condition_sql(condition: Condition) -> str:
@@ -126,10 +118,17 @@ class StreamAggregation:
         return next(iter(columns), None)
 
     def _leaf_in_units(self, leaf: Leaf, inner: str) -> str:
-        """Scale a leaf's integer result up to units; ``inner`` is its aggregate SQL."""
-        if isinstance(leaf, Sum) and leaf.column in COLUMNS_IN_UNITS:
-            return f"coalesce({inner}, 0::HUGEINT)"
-        return f"coalesce(CAST({inner} AS HUGEINT), 0::HUGEINT) * {UNIT}"
+        """A leaf's aggregate as an integer at its natural scale (0 when there were no rows)."""
+        del leaf
+        return f"coalesce(CAST({inner} AS HUGEINT), 0::HUGEINT)"
+
+    @staticmethod
+    def scale(aggregate: Aggregate) -> int:
+        """Decimal places of an aggregate's natural integer (amounts are units already)."""
+        leaves = list(_leaves(aggregate))
+        return (
+            SCALE if any(isinstance(leaf, Sum) and leaf.column in COLUMNS_IN_UNITS for leaf in leaves) else 0
+        )
 
     def sql(self, rows_sql: str) -> str:
         """SELECT employee_key, month, leaf_0, leaf_1, ... over the stream's rows."""
@@ -167,7 +166,7 @@ class StreamAggregation:
         )
 
     def aggregate_sql(self, aggregate: Aggregate, table_alias: str) -> str:
-        """The aggregate, in units, from this stream's aggregated table."""
+        """The aggregate at its natural scale (see :meth:`scale`) from the aggregated table."""
         if isinstance(aggregate, Difference):
             return (
                 f"({self.aggregate_sql(aggregate.minuend, table_alias)}"
@@ -178,64 +177,106 @@ class StreamAggregation:
 
 @dataclass(frozen=True)
 class Quotient:
-    """``round_half_even(numerator / denominator * 10**SCALE)`` named ``name`` (null when 0/null)."""
+    """``round_half_even(dividend / divisor)`` as an integer named ``name``; null for 0 or null."""
 
     name: str
-    numerator: str
-    denominator: str
+    dividend: str
+    divisor: str
+
+
+# Two floating-point refinements bring any HUGEINT quotient to within one of the truth (each
+# shrinks the error by ~2**-51, from at most 2**76); the last step is exact.
+_REFINEMENTS = 2
+
+
+# Rows whose dividends and divisors all lie within +-2**62 take the 64-bit path.
+_FAST_LIMIT = 2**62
 
 
 def rounded_quotients(relation_sql: str, quotients: Sequence[Quotient], keep: Sequence[str]) -> str:
-    """SELECT ``keep`` columns plus each quotient in units, rounded half to even.
+    """SELECT ``keep`` columns plus each quotient, rounded half to even, exactly.
 
-    Written as stacked subqueries so that each intermediate (quotient, remainder of each
-    chunk) is computed once per row; a macro would repeat its arguments instead.
+    Most rows (counts, ratios of counts) fit in 64 bits and are divided with BIGINT ``//`` and
+    ``%``. DuckDB divides HUGEINTs bit by bit (about a microsecond each), so for the others the
+    quotient is estimated in DOUBLE and corrected with exact HUGEINT multiplication and
+    subtraction: ``q += floor((a - q*d) / d)`` twice, then a final +-1 against the exact
+    remainder, in stacked subqueries so that each intermediate is computed once per row.
     """
-    steps = [f"SELECT {', '.join(keep)}"]
+    fits = " AND ".join(
+        f"coalesce(abs(CAST({q.dividend} AS HUGEINT)) < {_FAST_LIMIT}"
+        f" AND abs(CAST({q.divisor} AS HUGEINT)) < {_FAST_LIMIT}, true)"
+        for q in quotients
+    )
+    fast = []
     for q in quotients:
-        # Sign folded into the numerator so that the division runs on non-negative numbers.
-        steps.append(
-            f"CASE WHEN {q.denominator} <> 0 THEN abs({q.denominator}) END AS {q.name}__d, "
-            f"CAST({q.numerator} AS HUGEINT) * sign({q.denominator}) AS {q.name}__n"
+        dividend = f"CAST(abs({q.dividend}) AS BIGINT)"
+        divisor = f"CAST(CASE WHEN {q.divisor} <> 0 THEN abs({q.divisor}) END AS BIGINT)"
+        quotient = f"({dividend} // {divisor})"
+        remainder = f"({dividend} % {divisor})"
+        fast.append(
+            f"CAST(sign(CAST({q.dividend} AS HUGEINT)) * sign({q.divisor}) AS BIGINT) * ({quotient}"
+            f" + CASE WHEN 2 * {remainder} > {divisor}"
+            f" OR (2 * {remainder} = {divisor} AND {quotient} % 2 = 1) THEN 1 ELSE 0 END) AS {q.name}"
         )
-    sql = f"{', '.join(steps)} FROM ({relation_sql}) AS relation_0"
-    level_columns = list(keep)
-    carry = [f"{q.name}__d" for q in quotients]
+    return (
+        f"WITH quotient_input AS MATERIALIZED ({relation_sql})\n"
+        f"SELECT {', '.join([*keep, *fast])} FROM quotient_input WHERE {fits}\n"
+        "UNION ALL\n" + _exact_quotients(f"SELECT * FROM quotient_input WHERE NOT ({fits})", quotients, keep)
+    )
+
+
+def _exact_quotients(relation_sql: str, quotients: Sequence[Quotient], keep: Sequence[str]) -> str:
+    first = [f"SELECT {', '.join(keep)}"]
+    for q in quotients:
+        # The sign is folded into the dividend so that the division runs on non-negative numbers.
+        first.append(
+            f"CAST(CASE WHEN {q.divisor} <> 0 THEN abs({q.divisor}) END AS HUGEINT) AS {q.name}__d, "
+            f"abs(CAST({q.dividend} AS HUGEINT)) AS {q.name}__a, "
+            f"sign(CAST({q.dividend} AS HUGEINT)) * sign({q.divisor}) AS {q.name}__s"
+        )
+    sql = f"{', '.join(first)} FROM ({relation_sql}) AS relation_0"
+    carry = [*keep, *(f"{q.name}__{part}" for q in quotients for part in ("d", "a", "s"))]
 
     def wrap(selects: list[str], depth: int) -> str:
-        return f"SELECT {', '.join(level_columns + carry + selects)} FROM ({sql}) AS relation_{depth}"
+        return f"SELECT {', '.join(carry + selects)} FROM ({sql}) AS relation_{depth}"
 
+    def estimate(numerator: str, q: Quotient) -> str:
+        return f"CAST(floor(CAST({numerator} AS DOUBLE) / CAST({q.name}__d AS DOUBLE)) AS HUGEINT)"
+
+    sql = wrap([f"{estimate(f'{q.name}__a', q)} AS {q.name}__q" for q in quotients], 1)
+    for depth in range(2, 2 + _REFINEMENTS):
+        sql = wrap(
+            [
+                f"{q.name}__q + {estimate(f'({q.name}__a - {q.name}__q * {q.name}__d)', q)} AS {q.name}__q"
+                for q in quotients
+            ],
+            depth,
+        )
+    # Exact remainder; one last step of +-1 puts it in [0, d).
+    sql = wrap(
+        [
+            item
+            for q in quotients
+            for item in (f"{q.name}__q", f"{q.name}__a - {q.name}__q * {q.name}__d AS {q.name}__r")
+        ],
+        2 + _REFINEMENTS,
+    )
     sql = wrap(
         [
             item
             for q in quotients
             for item in (
-                f"sign({q.name}__n) AS {q.name}__s",
-                f"abs({q.name}__n) // {q.name}__d AS {q.name}__q",
-                f"abs({q.name}__n) % {q.name}__d AS {q.name}__r",
+                f"{q.name}__q + CASE WHEN {q.name}__r < 0 THEN -1 WHEN {q.name}__r >= {q.name}__d THEN 1"
+                f" ELSE 0 END AS {q.name}__q",
+                f"{q.name}__r - CASE WHEN {q.name}__r < 0 THEN -{q.name}__d WHEN {q.name}__r >= {q.name}__d"
+                f" THEN {q.name}__d ELSE 0 END AS {q.name}__r",
             )
         ],
-        1,
+        3 + _REFINEMENTS,
     )
-    carry += [f"{q.name}__s" for q in quotients]
-    for depth in (2, 3):
-        sql = wrap(
-            [
-                item
-                for q in quotients
-                for item in (
-                    f"{q.name}__q * {_CHUNK} + ({q.name}__r * {_CHUNK}) // {q.name}__d AS {q.name}__q",
-                    f"({q.name}__r * {_CHUNK}) % {q.name}__d AS {q.name}__r",
-                )
-            ],
-            depth,
-        )
     final = [
         f"{q.name}__s * ({q.name}__q + CASE WHEN 2 * {q.name}__r > {q.name}__d"
-        f" OR (2 * {q.name}__r = {q.name}__d AND {q.name}__q % 2 = 1) THEN 1 ELSE 0 END) AS {q.name}"
+        f" OR (2 * {q.name}__r = {q.name}__d AND ({q.name}__q & 1) = 1) THEN 1 ELSE 0 END) AS {q.name}"
         for q in quotients
     ]
-    return f"SELECT {', '.join([*keep, *final])} FROM ({sql}) AS relation_4"
-
-
-assert _CHUNK_DIGITS * 2 == SCALE, "two chunks of long division must produce exactly SCALE digits"
+    return f"SELECT {', '.join([*keep, *final])} FROM ({sql}) AS relation_final"

@@ -44,7 +44,6 @@ from keepwell.core.periods import (
 from keepwell.engine.calendar import ZONE_SHIFT, CalendarTables, build_calendar
 from keepwell.engine.compile import (
     SCALE,
-    UNIT,
     Quotient,
     StreamAggregation,
     quote_identifier,
@@ -125,9 +124,37 @@ def _day_sql(instant: int) -> str:
 
 
 def _to_decimal_sql(units: str) -> str:
-    # Multiplying by 10**-SCALE is exact in DECIMAL arithmetic (dividing would go through DOUBLE).
-    decimal = f"DECIMAL(38,{SCALE})"
-    return f"CAST(CAST({units} AS DECIMAL(38,0)) * CAST('1e-{SCALE}' AS {decimal}) AS {decimal})"
+    """HUGEINT units, exported by DuckDB as decimal128(38, 0); see :func:`_units_as_decimals`."""
+    return f"CAST({units} AS HUGEINT)"
+
+
+def _units_as_decimals(table: pa.Table, names: Sequence[str]) -> pa.Table:
+    """Reinterpret integer units (decimal128(38, 0)) as decimal128(38, SCALE) without copying.
+
+    A decimal128 is its unscaled 128-bit integer; only the type's scale differs. Converting in
+    DuckDB instead would cost a DECIMAL multiplication per value.
+    """
+    for name in names:
+        index = table.schema.get_field_index(name)
+        column = table.column(index)
+        if column.type != pa.decimal128(38, 0):
+            raise TypeError(f"{name}: expected decimal128(38, 0) units, got {column.type}")
+        chunks = [
+            pa.Array.from_buffers(DECIMAL_TYPE, len(chunk), chunk.buffers(), chunk.null_count, chunk.offset)
+            for chunk in column.chunks
+        ]
+        table = table.set_column(index, name, pa.chunked_array(chunks, DECIMAL_TYPE))
+    return table
+
+
+def _decimal_units_sql(column: str, scale: int) -> str:
+    """A DECIMAL column as a BIGINT count of ``10**-scale`` units.
+
+    Through DECIMAL(18, scale), whose integer cast is a 64-bit division: casting a wider
+    DECIMAL straight to HUGEINT costs DuckDB a 128-bit division per row (~30x slower). Values
+    too large for 18 digits fail the cast loudly instead of being truncated.
+    """
+    return f"CAST(CAST({column} AS DECIMAL(18,{scale})) * {10**scale} AS BIGINT)"
 
 
 def _month_label_sql(month: str) -> str:
@@ -217,6 +244,11 @@ class _Session:
             config["temp_directory"] = settings.temp_directory
         self.connection = duckdb.connect(":memory:", config=config)
         self.connection.execute("SET TimeZone = 'UTC'")
+        self.connection.execute("SET enable_progress_bar = false")
+        # DuckDB has no statistics for registered Arrow tables and may build its hash table on
+        # the 26-million-row fact side. Every join here is written fact (probe) JOIN dimension
+        # (build), so the written order is kept.
+        self.connection.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'")
         for name, table in facts.tables().items():
             self.connection.register(f"fact_{name}", table)
         self.connection.register("kw_employees", plan.employees)
@@ -313,7 +345,7 @@ WHERE month BETWEEN first_month AND last_month"""
         self.execute(
             f"""CREATE TEMP TABLE kw_order_rows AS
 SELECT employee_key, month, ordered_at, customer_key, CAST(currency AS VARCHAR) AS currency,
-       CAST(amount * {10**_AMOUNT_SCALE} AS HUGEINT) AS amount_units,
+       {_decimal_units_sql("amount", _AMOUNT_SCALE)} AS amount_units,
        CAST(make_timestamp(__local) AS DATE) AS local_date
 FROM ({located}) AS located"""
         )
@@ -325,16 +357,37 @@ GROUP BY ALL HAVING count(DISTINCT rate) > 1 ORDER BY 1, 2 LIMIT 1"""
             raise AmbiguousExchangeRate(
                 currency=ambiguous[0][0], reporting_currency=self.reporting_currency, on=ambiguous[0][1]
             )
+        # One rate per currency and day, carried forward from the latest rate on or before it:
+        # the orders then find theirs with an equality join instead of an ASOF join.
+        self.execute(
+            f"""CREATE TEMP TABLE kw_daily_rates AS
+WITH rates AS (
+  SELECT DISTINCT CAST(base AS VARCHAR) AS currency, date,
+         {_decimal_units_sql("rate", _RATE_SCALE)} AS rate_units
+  FROM fact_fx_rates WHERE quote = {currency}
+), spans AS (
+  SELECT o.currency, least(min(o.local_date), (SELECT min(date) FROM rates WHERE rates.currency = o.currency))
+           AS first_day,
+         max(o.local_date) AS last_day
+  FROM kw_order_rows AS o WHERE o.currency <> {currency} GROUP BY o.currency
+), days AS (
+  SELECT currency, CAST(unnest(generate_series(CAST(first_day AS TIMESTAMP), CAST(last_day AS TIMESTAMP),
+                                               INTERVAL 1 DAY)) AS DATE) AS day
+  FROM spans
+)
+SELECT days.currency, days.day,
+       last_value(rates.rate_units IGNORE NULLS) OVER (
+         PARTITION BY days.currency ORDER BY days.day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+       ) AS rate_units
+FROM days LEFT JOIN rates ON rates.currency = days.currency AND rates.date = days.day"""
+        )
         self.execute(
             f"""CREATE TEMP TABLE kw_orders_converted AS
 SELECT o.employee_key, o.month, o.ordered_at, o.customer_key, o.currency, o.local_date,
-       CASE WHEN o.currency = {currency} THEN o.amount_units * {10**_RATE_SCALE}
-            ELSE o.amount_units * r.rate_units END AS amount
+       CASE WHEN o.currency = {currency} THEN CAST(o.amount_units AS HUGEINT) * {10**_RATE_SCALE}
+            ELSE CAST(o.amount_units AS HUGEINT) * r.rate_units END AS amount
 FROM kw_order_rows AS o
-ASOF LEFT JOIN (
-  SELECT DISTINCT CAST(base AS VARCHAR) AS base, date, CAST(rate * {10**_RATE_SCALE} AS HUGEINT) AS rate_units
-  FROM fact_fx_rates WHERE quote = {currency}
-) AS r ON o.currency = r.base AND o.local_date >= r.date"""
+LEFT JOIN kw_daily_rates AS r ON r.currency = o.currency AND r.day = o.local_date"""
         )
         missing = self.rows(
             "SELECT currency, local_date FROM kw_orders_converted WHERE amount IS NULL ORDER BY 1, 2 LIMIT 1"
@@ -370,7 +423,7 @@ WHERE t.metric = 'revenue' GROUP BY ALL HAVING count(*) > 1 ORDER BY 1, 2 LIMIT 
             f"""CREATE TEMP TABLE kw_targets AS
 SELECT employee_key,
        CAST(substr(month, 1, 4) AS BIGINT) * 12 + CAST(substr(month, 6, 2) AS BIGINT) - 1 AS month,
-       CAST(value * {10**_AMOUNT_SCALE} AS HUGEINT) * {10 ** (SCALE - _AMOUNT_SCALE)} AS target
+       CAST({_decimal_units_sql("value", _AMOUNT_SCALE)} AS HUGEINT) AS target
 FROM fact_targets WHERE metric = 'revenue'"""
         )
 
@@ -457,23 +510,54 @@ def _run(
     )
 
 
-def _numerator_denominator_sql(
-    spec: MetricSpec, aggregations: dict[str, StreamAggregation]
-) -> tuple[str, str]:
+@dataclass(frozen=True)
+class _MetricSql:
+    """SQL over the wide row for one metric: outputs in units, and the division to perform."""
+
+    numerator: str
+    denominator: str
+    # value * 10**SCALE = round_half_even(dividend / divisor); both null for a plain value.
+    dividend: str
+    divisor: str
+
+
+# Targets are decimal(20, 4): the quota divisor is the target in 10**-4 units.
+_TARGET_SCALE = _AMOUNT_SCALE
+
+
+def _metric_sql(spec: MetricSpec, aggregations: dict[str, StreamAggregation]) -> _MetricSql:
     computation = spec.computation
     if isinstance(computation, FromStream):
         aggregation = aggregations[computation.stream]
         alias = f"agg_{computation.stream}"
-        numerator = f"coalesce({aggregation.aggregate_sql(computation.numerator, alias)}, 0::HUGEINT)"
+        numerator_scale = StreamAggregation.scale(computation.numerator)
+        natural = f"coalesce({aggregation.aggregate_sql(computation.numerator, alias)}, 0::HUGEINT)"
+        numerator = f"({natural} * {10 ** (SCALE - numerator_scale)})"
         if computation.denominator is None:
-            return numerator, "NULL::HUGEINT"
-        denominator = aggregation.aggregate_sql(computation.denominator, alias)
-        return numerator, f"coalesce({denominator}, 0::HUGEINT)"
+            return _MetricSql(numerator, "NULL::HUGEINT", "NULL::HUGEINT", "NULL::HUGEINT")
+        denominator_scale = StreamAggregation.scale(computation.denominator)
+        divisor = f"coalesce({aggregation.aggregate_sql(computation.denominator, alias)}, 0::HUGEINT)"
+        # numerator / denominator * 10**SCALE == numerator_units * 10**denominator_scale / divisor
+        return _MetricSql(
+            numerator=numerator,
+            denominator=f"({divisor} * {10 ** (SCALE - denominator_scale)})",
+            dividend=f"({numerator} * {spec.value_multiplier * 10**denominator_scale})",
+            divisor=divisor,
+        )
     if isinstance(computation, OverTarget):
-        referenced = next(metric for metric in METRICS if metric.id == computation.metric)
-        numerator, _ = _numerator_denominator_sql(referenced, aggregations)
-        return numerator, "target.target"
+        referenced_spec = next(metric for metric in METRICS if metric.id == computation.metric)
+        referenced = _metric_sql(referenced_spec, aggregations)
+        return _MetricSql(
+            numerator=referenced.numerator,
+            denominator=f"(target.target * {10 ** (SCALE - _TARGET_SCALE)})",
+            dividend=f"({referenced.numerator} * {spec.value_multiplier * 10**_TARGET_SCALE})",
+            divisor="target.target",
+        )
     raise TypeError(f"unknown computation {computation!r}")
+
+
+_QUOTA_POSITION = next(position for position, spec in enumerate(METRICS) if spec.id == "quota_attainment")
+_REVENUE_POSITION = next(position for position, spec in enumerate(METRICS) if spec.id == "revenue")
 
 
 def _metric_values(session: _Session, plan: _Plan, aggregations: dict[str, StreamAggregation]) -> pa.Table:
@@ -484,9 +568,14 @@ def _metric_values(session: _Session, plan: _Plan, aggregations: dict[str, Strea
     )
     wide_columns = []
     for spec in METRICS:
-        numerator, denominator = _numerator_denominator_sql(spec, aggregations)
-        wide_columns.append(f"{numerator} AS {quote_identifier(spec.id + '__n')}")
-        wide_columns.append(f"{denominator} AS {quote_identifier(spec.id + '__d')}")
+        parts = _metric_sql(spec, aggregations)
+        for suffix, sql in (
+            ("n", parts.numerator),
+            ("d", parts.denominator),
+            ("x", parts.dividend),
+            ("y", parts.divisor),
+        ):
+            wide_columns.append(f"{sql} AS {quote_identifier(f'{spec.id}__{suffix}')}")
     session.execute(
         f"""CREATE TEMP TABLE kw_wide AS
 SELECT r.employee_key, r.employee_id, r.group_id, r.month, r.as_of, r.month_end, {", ".join(wide_columns)}
@@ -507,14 +596,12 @@ LEFT JOIN kw_targets AS target ON target.employee_key = r.employee_key AND targe
             provisional = f"(month_end + {window} > as_of)"
         else:
             provisional = "false"
-        numerator = quote_identifier(spec.id + "__n")
-        denominator = quote_identifier(spec.id + "__d")
+        column = {suffix: quote_identifier(f"{spec.id}__{suffix}") for suffix in "ndxy"}
         selects.append(
             f"SELECT employee_key, employee_id, group_id, month, {position} AS metric_position,"
-            f" {quote_literal(spec.id)} AS metric, {numerator} AS numerator, {denominator} AS denominator,"
-            f" {numerator} * {spec.value_multiplier} AS scaled_numerator,"
-            f" {'true' if spec.is_ratio else 'false'} AS is_ratio, {provisional} AS provisional,"
-            f" quota_attainment__n AS rank_revenue, quota_attainment__d AS rank_target FROM kw_wide"
+            f" {quote_literal(spec.id)} AS metric, {column['n']} AS numerator, {column['d']} AS denominator,"
+            f" {column['x']} AS dividend, {column['y']} AS divisor,"
+            f" {'true' if spec.is_ratio else 'false'} AS is_ratio, {provisional} AS provisional FROM kw_wide"
         )
     long_sql = "\nUNION ALL\n".join(selects)
     keep = [
@@ -528,40 +615,40 @@ LEFT JOIN kw_targets AS target ON target.employee_key = r.employee_key AND targe
         "denominator",
         "provisional",
         "is_ratio",
-        "rank_revenue",
     ]
-    with_quotients = rounded_quotients(
-        long_sql,
-        [
-            Quotient("ratio_value", "scaled_numerator", "denominator"),
-            Quotient("attainment", "rank_revenue", "rank_target"),
-        ],
-        keep,
-    )
+    with_quotients = rounded_quotients(long_sql, [Quotient("ratio_value", "dividend", "divisor")], keep)
     session.execute(
         f"""CREATE TEMP TABLE kw_values AS
 SELECT * EXCLUDE (ratio_value, is_ratio), CASE WHEN is_ratio THEN ratio_value ELSE numerator END AS value
 FROM ({with_quotients}) AS computed"""
     )
-    return session.arrow(
+    result = session.arrow(
         f"""SELECT employee_key, employee_id, {_month_label_sql("month")} AS month, metric,
        {_to_decimal_sql("value")} AS value, {_to_decimal_sql("numerator")} AS numerator,
        {_to_decimal_sql("denominator")} AS denominator, provisional
 FROM kw_values ORDER BY employee_id, month, metric_position"""
-    ).cast(METRIC_VALUES_SCHEMA)
+    )
+    return _units_as_decimals(result, ["value", "numerator", "denominator"]).cast(METRIC_VALUES_SCHEMA)
 
 
 def _benchmarks(session: _Session, group_by: str) -> pa.Table:
     # Top decile: ranked among members with a value by attainment (null last), then
     # revenue, then employee id as text (DuckDB compares VARCHAR by code point, like Python).
     session.execute(
-        """CREATE TEMP TABLE kw_ranked AS
-SELECT group_id, month, metric_position, value,
-       row_number() OVER (PARTITION BY group_id, month, metric_position
-                          ORDER BY attainment DESC NULLS LAST, rank_revenue DESC, employee_id ASC)
+        f"""CREATE TEMP TABLE kw_ranked AS
+SELECT v.group_id, v.month, v.metric_position, v.value,
+       row_number() OVER (PARTITION BY v.group_id, v.month, v.metric_position
+                          ORDER BY keys.attainment DESC NULLS LAST, keys.revenue DESC, v.employee_id ASC)
          AS top_rank,
-       count(*) OVER (PARTITION BY group_id, month, metric_position) AS n
-FROM kw_values WHERE group_id IS NOT NULL AND value IS NOT NULL"""
+       count(*) OVER (PARTITION BY v.group_id, v.month, v.metric_position) AS n
+FROM kw_values AS v
+JOIN (
+  SELECT employee_key, month,
+         max(value) FILTER (WHERE metric_position = {_QUOTA_POSITION}) AS attainment,
+         max(value) FILTER (WHERE metric_position = {_REVENUE_POSITION}) AS revenue
+  FROM kw_values WHERE metric_position IN ({_QUOTA_POSITION}, {_REVENUE_POSITION}) GROUP BY ALL
+) AS keys USING (employee_key, month)
+WHERE v.group_id IS NOT NULL AND v.value IS NOT NULL"""
     )
     stats = """
 SELECT g.group_id, g.month, g.metric_position, g.metric, coalesce(s.n, 0) AS n,
@@ -583,21 +670,20 @@ LEFT JOIN (
     quotients = rounded_quotients(
         stats,
         [
-            Quotient("mean", "total", f"n * {UNIT}"),
-            Quotient(
-                "median", "2 * median_low + median_fraction * (median_high - median_low)", str(2 * UNIT)
-            ),
-            Quotient("p90", "10 * p90_low + p90_fraction * (p90_high - p90_low)", f"{10 * UNIT}"),
-            Quotient("top_decile_mean", "top_total", f"top_n * {UNIT}"),
+            Quotient("mean", "total", "n"),
+            Quotient("median", "2 * median_low + median_fraction * (median_high - median_low)", "2"),
+            Quotient("p90", "10 * p90_low + p90_fraction * (p90_high - p90_low)", "10"),
+            Quotient("top_decile_mean", "top_total", "top_n"),
         ],
         ["group_id", "month", "metric_position", "metric", "n"],
     )
-    return session.arrow(
+    result = session.arrow(
         f"""SELECT {quote_literal(group_by)} AS group_kind, group_id, {_month_label_sql("month")} AS month,
        metric, n, {_to_decimal_sql("mean")} AS mean, {_to_decimal_sql("median")} AS median,
        {_to_decimal_sql("p90")} AS p90, {_to_decimal_sql("top_decile_mean")} AS top_decile_mean
 FROM ({quotients}) AS stats ORDER BY group_id, month, metric_position"""
-    ).cast(BENCHMARKS_SCHEMA)
+    )
+    return _units_as_decimals(result, ["mean", "median", "p90", "top_decile_mean"]).cast(BENCHMARKS_SCHEMA)
 
 
 __all__ = [
