@@ -1,0 +1,1 @@
+"""KeepWell benchmarks (not part of the test suite). Run ``python -m bench``."""

@@ -1,0 +1,137 @@
+"""``python -m bench.evaluate --employees 1000 [10000] --months 12``: engine versus bare query."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from bench.evaluate.generate import FIRST_MONTH, Dataset, ensure
+
+DATA_ROOT = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Run:
+    figures: dict[str, float]
+    peak_rss_bytes: int
+
+
+def _timed_child(which: str, directory: Path, dataset: Dataset, output: Path) -> Run:
+    """Run one measurement in a child process; its peak RSS comes from wait4()."""
+    command = [
+        sys.executable,
+        "-m",
+        "bench.evaluate.run",
+        which,
+        str(directory),
+        dataset.as_of.isoformat(),
+        FIRST_MONTH.label,
+        str(output),
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603 - fixed command
+    assert process.stdout is not None
+    stdout = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{which} run failed with exit code {process.returncode}")
+    # Linux reports ru_maxrss in KiB.
+    return Run(json.loads(stdout.strip().splitlines()[-1]), usage.ru_maxrss * 1024)
+
+
+def _cross_check(engine_output: Path, bare_output: Path) -> tuple[int, int, int]:
+    """(rows compared, numerator/denominator mismatches, value mismatches beyond 1e-9)."""
+    connection = duckdb.connect()
+    row = connection.execute(
+        f"""
+        SELECT count(*),
+               count(*) FILTER (WHERE e.numerator IS DISTINCT FROM b.numerator
+                                   OR e.denominator IS DISTINCT FROM b.denominator
+                                   OR e.provisional IS DISTINCT FROM b.provisional),
+               count(*) FILTER (WHERE (e.value IS NULL) <> (b.value IS NULL)
+                                   OR abs(e.value::DOUBLE - b.value) > 1e-9 * greatest(1, abs(b.value)))
+        FROM read_parquet('{engine_output}') AS e
+        FULL JOIN (SELECT * FROM read_parquet('{bare_output}') WHERE kind = 'metric') AS b
+          ON b.id = e.employee_id AND b.month = e.month AND b.metric = e.metric
+        """
+    ).fetchone()
+    assert row is not None
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def _gib(size: int) -> str:
+    return f"{size / 2**30:.2f} GiB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--employees", type=int, nargs="+", default=[1000])
+    parser.add_argument("--months", type=int, default=12)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--data", type=Path, default=DATA_ROOT, help="where generated facts are cached")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each side; the fastest is kept")
+    arguments = parser.parse_args(argv)
+
+    results: list[tuple[Dataset, Run, Run]] = []
+    for employees in arguments.employees:
+        dataset = Dataset(employees, arguments.months, arguments.seed)
+        directory, counts, generated_s = ensure(dataset, arguments.data)
+        total_facts = sum(counts.values())
+        print(
+            f"\n== {employees} employees x {arguments.months} months: {total_facts:,} facts "
+            f"({counts['activities']:,} activities); "
+            + (f"generated in {generated_s:.1f} s" if generated_s else "cached")
+            + f"; as_of {dataset.as_of}, months {FIRST_MONTH}..{dataset.last_month}"
+        )
+        with tempfile.TemporaryDirectory() as scratch:
+            engine_output, bare_output = Path(scratch, "engine.parquet"), Path(scratch, "bare.parquet")
+            engine_runs = [
+                _timed_child("engine", directory, dataset, engine_output) for _ in range(arguments.repeat)
+            ]
+            bare_runs = [
+                _timed_child("bare", directory, dataset, bare_output) for _ in range(arguments.repeat)
+            ]
+            compared, exact_mismatches, value_mismatches = _cross_check(engine_output, bare_output)
+        engine = min(engine_runs, key=lambda run: run.figures["total_s"])
+        bare = min(bare_runs, key=lambda run: run.figures["total_s"])
+        results.append((dataset, engine, bare))
+        figures = engine.figures
+        print(
+            f"engine: load {figures['load_s']:.2f} s + evaluate {figures['evaluate_s']:.2f} s"
+            f" = {figures['total_s']:.2f} s, peak RSS {_gib(engine.peak_rss_bytes)},"
+            f" {int(figures['metric_rows']):,} metric rows, {int(figures['benchmark_rows']):,} benchmark rows"
+        )
+        print(
+            f"bare:   {bare.figures['total_s']:.2f} s, peak RSS {_gib(bare.peak_rss_bytes)},"
+            f" {int(bare.figures['metric_rows']):,} metric rows,"
+            f" {int(bare.figures['benchmark_rows']):,} benchmark rows"
+        )
+        print(
+            f"ratio engine/bare: {figures['total_s'] / bare.figures['total_s']:.2f}x"
+            f" (evaluate only: {figures['evaluate_s'] / bare.figures['total_s']:.2f}x)"
+        )
+        print(
+            f"cross-check: {compared:,} rows, {exact_mismatches} numerator/denominator/provisional"
+            f" differences, {value_mismatches} value differences"
+        )
+    if len(results) > 1:
+        print("\n== scaling (seconds per 1,000 employees)")
+        for dataset, engine, bare in results:
+            per = 1000 / dataset.employees
+            print(
+                f"{dataset.employees:>7,} employees: engine {engine.figures['total_s'] * per:.2f} s,"
+                f" bare {bare.figures['total_s'] * per:.2f} s"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
