@@ -3,7 +3,9 @@
 No Django here. The public entry points are re-exported lazily, so that importing a light
 module of this package (specs, wording) does not load DuckDB and Arrow:
 
-- :func:`evaluate` (``keepwell.engine.evaluate``) and its :class:`Evaluation`
+- :class:`Evaluation` and :class:`EngineSettings`; the function itself is imported from its
+  module, ``from keepwell.engine.evaluate import evaluate``, because the package attribute
+  ``evaluate`` is that submodule once anything has imported it
 - :class:`Facts` (``keepwell.engine.facts``), the input contract
 - :data:`METRICS` and :class:`MetricSpec` (``keepwell.engine.metrics``)
 - :func:`write_metric_values` and :func:`write_benchmarks` (``keepwell.engine.export``)
@@ -16,7 +18,6 @@ from importlib import import_module
 from typing import Any
 
 _EXPORTS = {
-    "evaluate": "keepwell.engine.evaluate",
     "Evaluation": "keepwell.engine.evaluate",
     "EngineSettings": "keepwell.engine.evaluate",
     "GROUP_KINDS": "keepwell.engine.evaluate",
