@@ -1,0 +1,624 @@
+"""Staging and applying checked batches in the database, set-wise, inside the import's transaction.
+
+Every batch goes into a TEMP staging table (PostgreSQL: ``COPY``; SQLite: ``executemany``). SQL then
+marks what only the database can tell — a key seen earlier in the file (``kw_seen`` keeps each key's
+first row: it grows with the file on the database side, never in Python), a reference to an id the
+tenant does not have, a clash with another row's unique pair — and upserts the good rows with one
+``INSERT … SELECT … ON CONFLICT DO UPDATE``, resolving ids to primary keys by joins.
+
+Employees are the exception: a manager may come later in the same file, so the whole file is staged
+first and resolved at the end (unknown managers and management cycles, then teams, people, managers).
+
+Values written are exactly what the ORM writes: on SQLite, timestamps as ``YYYY-MM-DD HH:MM:SS[.ffffff]``
+text in UTC, decimals as text into NUMERIC columns (SQLite's affinity does the rest, as for the ORM),
+booleans as 0/1; on PostgreSQL, typed values.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pcsv
+from django.apps import apps
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Model
+
+from keepwell.interchange.entities import REFERENCED_ID, Column, Entity, Kind
+from keepwell.interchange.readers import BadRecord
+from keepwell.interchange.validation import CheckedBatch
+
+STAGE = "kw_import_stage"
+SEEN = "kw_import_seen"
+# SQLite page cache for the import's connection: the target's indexes stay in memory while they grow.
+SQLITE_CACHE_KIB = 64 * 1024
+_SEPARATOR = "\x1f"  # between ids in a management-chain path; never in an id we would accept
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What one batch (or the whole file) did."""
+
+    imported: int
+    updated: int
+    rejections: list[tuple[int, str, str]]  # (row, column, reason), staged rows only, by row
+
+
+def _model(entity: Entity) -> type[Model]:
+    return apps.get_model(entity.model)
+
+
+def _value_name(column: Column) -> str:
+    return f"v_{column.name}"
+
+
+def _raw_name(column: Column) -> str:
+    return f"raw_{column.name}"
+
+
+def _referenced_model(entity_name: str) -> type[Model]:
+    from keepwell.interchange.entities import ENTITIES
+
+    return _model(ENTITIES[entity_name])
+
+
+class Stage:
+    """The staging tables and statements of one import, on the connection of its transaction."""
+
+    vendor = ""
+
+    def __init__(self, connection: BaseDatabaseWrapper, entity: Entity, tenant_id: int) -> None:
+        self.connection = connection
+        self.entity = entity
+        self.tenant = int(tenant_id)
+        self.model = _model(entity)
+        self.table = self.model._meta.db_table
+        self.keep_raw = entity.whole_file
+        self.staged_columns = self._staged_columns()
+
+    # -- naming and types ---------------------------------------------------------------------------
+
+    def _staged_columns(self) -> list[str]:
+        names = ["row_no"] + [_value_name(column) for column in self.entity.columns]
+        if self.keep_raw:
+            names += [_raw_name(column) for column in self.entity.columns]
+        return [*names, "err_col", "err_reason"]
+
+    def _blank_when_missing(self, column: Column) -> bool:
+        field = self.model._meta.get_field(column.model_field)
+        return (
+            not column.required and not field.null and field.get_internal_type() in ("CharField", "TextField")
+        )
+
+    def _db_column(self, column: Column) -> str:
+        return str(self.model._meta.get_field(column.model_field).column)
+
+    def quote(self, name: str) -> str:
+        return str(self.connection.ops.quote_name(name))
+
+    def stage_type(self, column: Column) -> str:
+        raise NotImplementedError
+
+    def timestamp_value(self, expression: str) -> str:
+        """A staged timestamp as the value to store."""
+        raise NotImplementedError
+
+    def position(self, needle: str, haystack: str) -> str:
+        raise NotImplementedError
+
+    # -- lifecycle ----------------------------------------------------------------------------------
+
+    def execute(self, sql: str, params: list[Any] | tuple[Any, ...] | None = None) -> Any:
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.rowcount
+
+    def fetch(self, sql: str, params: list[Any] | tuple[Any, ...] | None = None) -> list[tuple[Any, ...]]:
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+
+    def create(self) -> None:
+        definitions = ["row_no bigint"]
+        definitions += [f"{_value_name(column)} {self.stage_type(column)}" for column in self.entity.columns]
+        if self.keep_raw:
+            definitions += [f"{_raw_name(column)} text" for column in self.entity.columns]
+        definitions += ["err_col text", "err_reason text"]
+        self.execute(f"DROP TABLE IF EXISTS {STAGE}")
+        self.execute(f"CREATE TEMP TABLE {STAGE} ({', '.join(definitions)}){self.temp_suffix()}")
+        for index, key in enumerate(self._unique_keys()):
+            seen = f"{SEEN}_{index}"
+            columns = [f"k_{name} {self.stage_type(self.entity.column(name))}" for name in key]
+            key_list = ", ".join(f"k_{name}" for name in key)
+            self.execute(f"DROP TABLE IF EXISTS {seen}")
+            self.execute(
+                f"CREATE TEMP TABLE {seen} ({', '.join(columns)}, row_no bigint, PRIMARY KEY ({key_list}))"
+                f"{self.temp_suffix()}"
+            )
+
+    def temp_suffix(self) -> str:
+        return ""
+
+    def drop(self) -> None:
+        self.execute(f"DROP TABLE IF EXISTS {STAGE}")
+        for index, _key in enumerate(self._unique_keys()):
+            self.execute(f"DROP TABLE IF EXISTS {SEEN}_{index}")
+
+    def _unique_keys(self) -> list[tuple[str, ...]]:
+        return [self.entity.key, *self.entity.unique_together]
+
+    # -- loading (encode runs in the reading thread; it must not touch the database) -----------------
+
+    def encode(self, checked: CheckedBatch) -> Any:
+        raise NotImplementedError
+
+    def encode_bad(self, records: list[BadRecord]) -> Any:
+        """Structurally bad records, staged only for whole-file entities (their raw values are kept)."""
+        raise NotImplementedError
+
+    def load(self, payload: Any) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def _arrays(self, checked: CheckedBatch) -> list[pa.Array]:
+        """The staged columns of a batch, in ``staged_columns`` order, as Arrow arrays."""
+        arrays: list[pa.Array] = [checked.raw.rows]
+        for column in self.entity.columns:
+            arrays.append(self.stage_array(column, checked.values[column.name]))
+        if self.keep_raw:
+            arrays += [checked.raw.columns[column.name] for column in self.entity.columns]
+        return [*arrays, checked.error_column, checked.error_reason]
+
+    def stage_array(self, column: Column, values: pa.Array) -> pa.Array:
+        return values
+
+    # -- checks -------------------------------------------------------------------------------------
+
+    def mark_duplicates(self) -> None:
+        for index, key in enumerate(self._unique_keys()):
+            seen = f"{SEEN}_{index}"
+            staged = [f"v_{name}" for name in key]
+            keys = ", ".join(f"k_{name}" for name in key)
+            present = " AND ".join(f"{name} IS NOT NULL" for name in staged)
+            self.execute(
+                f"INSERT INTO {seen} ({keys}, row_no) SELECT {', '.join(staged)}, min(row_no) FROM {STAGE} "
+                f"WHERE {present} GROUP BY {', '.join(staged)} ON CONFLICT ({keys}) DO NOTHING"
+            )
+            same = " AND ".join(f"k.k_{name} = s.v_{name}" for name in key)
+            described = " and ".join(key)
+            self.execute(
+                f"UPDATE {STAGE} AS s SET err_col = %s, "
+                f"err_reason = %s || CAST(k.row_no AS TEXT) FROM {seen} AS k "
+                f"WHERE {same} AND k.row_no <> s.row_no AND s.err_col IS NULL",
+                [key[-1] if index else key[0], f"duplicate {described}, first at row "],
+            )
+
+    def mark_unknown_references(self, columns: list[Column] | None = None) -> None:
+        for column in columns if columns is not None else self._references():
+            referenced = _referenced_model(column.references)
+            id_column = REFERENCED_ID[column.references]
+            value = _value_name(column)
+            what = column.references.rstrip("s")
+            self.execute(
+                f"UPDATE {STAGE} SET err_col = %s, err_reason = %s || {value} || '''' "
+                f"WHERE err_col IS NULL AND {value} IS NOT NULL AND NOT EXISTS ("
+                f"SELECT 1 FROM {referenced._meta.db_table} r "
+                f"WHERE r.tenant_id = {self.tenant} AND r.{id_column} = {STAGE}.{value})",
+                [column.name, f"unknown {what} '"],
+            )
+
+    def _references(self) -> list[Column]:
+        return [
+            column
+            for column in self.entity.columns
+            if column.kind is Kind.REFERENCE and column.references != self.entity.name
+        ]
+
+    def mark_taken_pairs(self) -> None:
+        """Contracts: another contract of the same employee already has this sequence number."""
+        if self.entity.name != "contracts":
+            return
+        contracts = self.table
+        employees = _referenced_model("employees")._meta.db_table
+        self.execute(
+            f"UPDATE {STAGE} AS s SET err_col = 'sequence', "
+            f"err_reason = 'employee ''' || s.v_employee_id || ''' has contract ''' || c.contract_id "
+            f"|| ''' with this sequence already' "
+            f"FROM {contracts} AS c, {employees} AS e "
+            f"WHERE c.tenant_id = {self.tenant} AND e.tenant_id = {self.tenant} AND e.id = c.employee_id "
+            f"AND e.employee_id = s.v_employee_id AND c.sequence = s.v_sequence "
+            f"AND c.contract_id <> s.v_contract_id AND s.err_col IS NULL"
+        )
+
+    def rejections(self) -> list[tuple[int, str, str]]:
+        return [
+            (int(row), str(column), str(reason))
+            for row, column, reason in self.fetch(
+                f"SELECT row_no, err_col, err_reason FROM {STAGE} WHERE err_col IS NOT NULL ORDER BY row_no"
+            )
+        ]
+
+    def count_valid(self) -> int:
+        return int(self.fetch(f"SELECT count(*) FROM {STAGE} WHERE err_col IS NULL")[0][0])
+
+    # -- the upsert ---------------------------------------------------------------------------------
+
+    def upsert_sql(self) -> str:
+        """INSERT … SELECT from the stage into the entity's table, upserting by its key."""
+        targets, values, joins, updates = ["tenant_id"], [str(self.tenant)], [], []
+        insert_only: set[str] = set()
+        for column in self.entity.columns:
+            staged = f"s.{_value_name(column)}"
+            db_column = self._db_column(column)
+            if column.kind is Kind.REFERENCE:
+                if column.references == self.entity.name:  # manager_id: set once everyone exists
+                    targets.append(db_column)
+                    values.append("NULL")
+                    insert_only.add(db_column)
+                    continue
+                alias = f"r_{column.name}"
+                referenced = _referenced_model(column.references)._meta.db_table
+                joins.append(
+                    f"LEFT JOIN {referenced} {alias} ON {alias}.tenant_id = {self.tenant} "
+                    f"AND {alias}.{REFERENCED_ID[column.references]} = {staged}"
+                )
+                expression = f"{alias}.id"
+            elif column.kind is Kind.CODE:
+                alias = f"r_{column.name}"
+                units = apps.get_model("people", "OrgUnit")._meta.db_table
+                joins.append(
+                    f"LEFT JOIN {units} {alias} "
+                    f"ON {alias}.tenant_id = {self.tenant} AND {alias}.code = {staged}"
+                )
+                expression = f"{alias}.id"
+            elif column.kind is Kind.TIMESTAMP:
+                expression = self.timestamp_value(staged)
+            elif self._blank_when_missing(column):
+                expression = f"COALESCE({staged}, '')"  # blank, not NULL, as the model stores it
+            else:
+                expression = staged
+            targets.append(db_column)
+            values.append(expression)
+        if self.entity.name == "employees":
+            targets.append("status")
+            values.append("'active'")
+            insert_only.add("status")
+        if self.entity.name == "contracts":
+            targets.append("jurisdiction")
+            values.append("r_employee_id.jurisdiction")
+            insert_only.add("jurisdiction")
+        conflict = ["tenant_id", *(self._db_column(self.entity.column(name)) for name in self.entity.key)]
+        updates = [
+            f"{self.quote(target)} = EXCLUDED.{self.quote(target)}"
+            for target in targets
+            if target not in conflict and target not in insert_only
+        ]
+        return (
+            f"INSERT INTO {self.table} ({', '.join(self.quote(target) for target in targets)}) "
+            f"SELECT {', '.join(values)} FROM {STAGE} s {' '.join(joins)} WHERE s.err_col IS NULL "
+            f"ON CONFLICT ({', '.join(self.quote(name) for name in conflict)}) "
+            f"DO UPDATE SET {', '.join(updates)}"
+        )
+
+    def existing_sql(self) -> str:
+        """How many good staged rows have a key the tenant already has (they will be updates)."""
+        joins, conditions = [], [f"t.tenant_id = {self.tenant}"]
+        for name in self.entity.key:
+            column = self.entity.column(name)
+            if column.kind is Kind.REFERENCE:
+                referenced = _referenced_model(column.references)._meta.db_table
+                alias = f"k_{name}"
+                joins.append(f"JOIN {referenced} {alias} ON {alias}.id = t.{self._db_column(column)}")
+                conditions.append(f"{alias}.{REFERENCED_ID[column.references]} = s.v_{name}")
+            else:
+                conditions.append(f"t.{self.quote(self._db_column(column))} = s.v_{name}")
+        return (
+            f"SELECT count(*) FROM {STAGE} s WHERE s.err_col IS NULL AND EXISTS ("
+            f"SELECT 1 FROM {self.table} t {' '.join(joins)} WHERE {' AND '.join(conditions)})"
+        )
+
+    def upsert(self) -> tuple[int, int]:
+        """Write the good staged rows; (imported, updated)."""
+        existing = int(self.fetch(self.existing_sql())[0][0])
+        written = self.execute(self.upsert_sql())
+        return written - existing, existing
+
+    # -- per batch and whole file -------------------------------------------------------------------
+
+    def apply_batch(self) -> Applied:
+        self.mark_duplicates()
+        self.mark_unknown_references()
+        self.mark_taken_pairs()
+        valid = self.count_valid() if self.vendor == "sqlite" else None
+        imported, updated = self.upsert()
+        if valid is not None and imported + updated != valid:
+            raise RuntimeError(f"{self.entity.name}: {valid} good rows but {imported + updated} written")
+        rejections = self.rejections()
+        self.clear()
+        return Applied(imported, updated, rejections)
+
+    def apply_whole_file(self) -> Applied:
+        """Employees: managers may come later in the file; resolve them once everything is staged."""
+        self.mark_duplicates()
+        manager = self.entity.column("manager_id")
+        while True:
+            changed = self._mark_unknown_managers(manager)
+            changed += self._mark_cycles()
+            if not changed:
+                break
+        self._create_teams()
+        imported, updated = self.upsert()
+        self._set_managers()
+        return Applied(imported, updated, [])
+
+    def _mark_unknown_managers(self, manager: Column) -> int:
+        employees = self.table
+        return int(
+            self.execute(
+                f"UPDATE {STAGE} SET err_col = 'manager_id', err_reason = %s || v_manager_id || '''' "
+                f"WHERE err_col IS NULL AND v_manager_id IS NOT NULL "
+                f"AND NOT EXISTS (SELECT 1 FROM {employees} r WHERE r.tenant_id = {self.tenant} "
+                f"AND r.employee_id = {STAGE}.v_manager_id) "
+                f"AND NOT EXISTS (SELECT 1 FROM {STAGE} o WHERE o.err_col IS NULL "
+                f"AND o.v_employee_id = {STAGE}.v_manager_id)",
+                ["unknown manager '"],
+            )
+        )
+
+    def _mark_cycles(self) -> int:
+        """Reject the rows whose new manager chain leads back to themselves (file over database)."""
+        employees = self.table
+        separator = self.separator()
+        cycles = self.fetch(
+            f"""
+            WITH RECURSIVE edges(employee, manager) AS (
+                SELECT v_employee_id, v_manager_id FROM {STAGE} WHERE err_col IS NULL
+                UNION ALL
+                SELECT e.employee_id, m.employee_id FROM {employees} e
+                LEFT JOIN {employees} m ON m.id = e.manager_id
+                WHERE e.tenant_id = {self.tenant} AND NOT EXISTS (
+                    SELECT 1 FROM {STAGE} s WHERE s.err_col IS NULL AND s.v_employee_id = e.employee_id)
+            ),
+            walk(start, current, path) AS (
+                SELECT employee, manager, {separator} || employee || {separator}
+                FROM edges WHERE manager IS NOT NULL
+                AND employee IN (SELECT v_employee_id FROM {STAGE} WHERE err_col IS NULL)
+                UNION ALL
+                SELECT w.start, e.manager, w.path || w.current || {separator}
+                FROM walk w JOIN edges e ON e.employee = w.current
+                WHERE w.current <> w.start AND e.manager IS NOT NULL
+                AND {self.position(f"{separator} || w.current || {separator}", "w.path")} = 0
+            )
+            SELECT start, path FROM walk WHERE current = start
+            """
+        )
+        changed = 0
+        for start, path in cycles:
+            chain = " → ".join([*str(path).strip(_SEPARATOR).split(_SEPARATOR), str(start)])
+            changed += int(
+                self.execute(
+                    f"UPDATE {STAGE} SET err_col = 'manager_id', err_reason = %s "
+                    f"WHERE err_col IS NULL AND v_employee_id = %s",
+                    [f"management cycle: {chain}", start],
+                )
+            )
+        return changed
+
+    def separator(self) -> str:
+        raise NotImplementedError
+
+    def _create_teams(self) -> None:
+        units = apps.get_model("people", "OrgUnit")._meta.db_table
+        self.execute(
+            f"INSERT INTO {units} (tenant_id, code, name, kind) "
+            f"SELECT DISTINCT {self.tenant}, v_team, v_team, 'team' FROM {STAGE} "
+            f"WHERE err_col IS NULL AND v_team IS NOT NULL ON CONFLICT (tenant_id, code) DO NOTHING"
+        )
+
+    def _set_managers(self) -> None:
+        employees = self.table
+        self.execute(
+            f"UPDATE {employees} SET manager_id = (SELECT m.id FROM {employees} m "
+            f"WHERE m.tenant_id = {self.tenant} AND m.employee_id = s.v_manager_id) "
+            f"FROM {STAGE} s WHERE {employees}.tenant_id = {self.tenant} "
+            f"AND {employees}.employee_id = s.v_employee_id AND s.err_col IS NULL"
+        )
+
+    def staged_rejections(self) -> Iterator[tuple[int, str, str, tuple[str, ...]]]:
+        """Whole-file entities: every rejected row with its raw values, by row (streamed)."""
+        raw = ", ".join(_raw_name(column) for column in self.entity.columns)
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT row_no, err_col, err_reason, {raw} FROM {STAGE} "
+                f"WHERE err_col IS NOT NULL ORDER BY row_no"
+            )
+            while chunk := cursor.fetchmany(2000):
+                for row, column, reason, *values in chunk:
+                    yield int(row), str(column), str(reason), tuple(value or "" for value in values)
+
+
+class SqliteStage(Stage):
+    vendor = "sqlite"
+
+    def stage_type(self, column: Column) -> str:
+        return ""  # no affinity: values stay exactly as bound, the target column's affinity applies
+
+    def timestamp_value(self, expression: str) -> str:
+        # Django writes str(datetime): no fraction when the microseconds are 0.
+        whole_second = f"substr({expression}, 20) = '.000000'"
+        return f"CASE WHEN {whole_second} THEN substr({expression}, 1, 19) ELSE {expression} END"
+
+    def position(self, needle: str, haystack: str) -> str:
+        return f"instr({haystack}, {needle})"
+
+    def separator(self) -> str:
+        return "char(31)"
+
+    def create(self) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            self._cache_size = cursor.fetchone()[0]
+            cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+        super().create()
+
+    def drop(self) -> None:
+        super().drop()
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(self._cache_size)}")
+
+    def stage_array(self, column: Column, values: pa.Array) -> pa.Array:
+        if (
+            column.kind is Kind.TIMESTAMP
+            or column.kind in (Kind.DATE, Kind.MONTH)
+            or column.kind is Kind.DECIMAL
+        ):
+            return pc.cast(values, pa.string())
+        if column.kind is Kind.BOOLEAN:
+            return pc.cast(values, pa.int8())
+        return values
+
+    def encode(self, checked: CheckedBatch) -> list[tuple[Any, ...]]:
+        columns = [array.to_pylist() for array in self._arrays(checked)]
+        return list(zip(*columns, strict=True))
+
+    def encode_bad(self, records: list[BadRecord]) -> list[tuple[Any, ...]]:
+        width = len(self.entity.columns)
+        return [
+            (
+                record.row,
+                *([None] * width),
+                *(value or None for value in record.values),
+                record.column,
+                record.reason,
+            )
+            for record in records
+        ]
+
+    def load(self, payload: list[tuple[Any, ...]]) -> None:
+        if not payload:
+            return
+        marks = ", ".join("?" * len(self.staged_columns))
+        with self.connection.cursor() as cursor:
+            raw_cursor = cursor.cursor
+            # The sqlite3 cursor itself: Django's wrapper would rewrite %s for every batch.
+            super(type(raw_cursor), raw_cursor).executemany(
+                f"INSERT INTO {STAGE} ({', '.join(self.staged_columns)}) VALUES ({marks})", payload
+            )
+
+    def clear(self) -> None:
+        self.execute(f"DELETE FROM {STAGE}")
+
+
+class PostgresStage(Stage):
+    vendor = "postgresql"
+
+    _TYPES = {
+        Kind.TIMESTAMP: "timestamp",
+        Kind.DATE: "date",
+        Kind.MONTH: "date",
+        Kind.INTEGER: "bigint",
+        Kind.DECIMAL: "numeric",
+        Kind.BOOLEAN: "boolean",
+    }
+
+    def stage_type(self, column: Column) -> str:
+        if self.entity.name == "contracts" and column.name == "monthly_base_salary":
+            return "text"  # the encrypted token
+        return self._TYPES.get(column.kind, "text")
+
+    def timestamp_value(self, expression: str) -> str:
+        return f"({expression} AT TIME ZONE 'UTC')"
+
+    def position(self, needle: str, haystack: str) -> str:
+        return f"strpos({haystack}, {needle})"
+
+    def separator(self) -> str:
+        return "chr(31)"
+
+    def temp_suffix(self) -> str:
+        return " ON COMMIT DROP"
+
+    def create(self) -> None:
+        self.execute("SET LOCAL TIME ZONE 'UTC'")
+        super().create()
+
+    def encode(self, checked: CheckedBatch) -> bytes:
+        table = pa.Table.from_arrays(self._arrays(checked), names=self.staged_columns)
+        sink = io.BytesIO()
+        pcsv.write_csv(
+            table, sink, write_options=pcsv.WriteOptions(include_header=False, quoting_style="needed")
+        )
+        return sink.getvalue()
+
+    def encode_bad(self, records: list[BadRecord]) -> bytes:
+        width = len(self.entity.columns)
+        columns: list[list[Any]] = [[record.row for record in records]]
+        columns += [[None] * len(records) for _ in range(width)]
+        columns += [[record.values[index] or None for record in records] for index in range(width)]
+        columns += [[record.column for record in records], [record.reason for record in records]]
+        types = [pa.int64()] + [pa.string()] * (2 * width + 2)
+        table = pa.Table.from_arrays(
+            [pa.array(values, type) for values, type in zip(columns, types, strict=True)],
+            names=self.staged_columns,
+        )
+        sink = io.BytesIO()
+        pcsv.write_csv(
+            table, sink, write_options=pcsv.WriteOptions(include_header=False, quoting_style="needed")
+        )
+        return sink.getvalue()
+
+    def load(self, payload: bytes) -> None:
+        if not payload:
+            return
+        with (
+            self.connection.cursor() as cursor,
+            cursor.cursor.copy(
+                f"COPY {STAGE} ({', '.join(self.staged_columns)}) FROM STDIN (FORMAT csv)"
+            ) as copy,
+        ):
+            view = memoryview(payload)
+            for start in range(0, len(view), 1 << 20):
+                copy.write(view[start : start + (1 << 20)])
+
+    def clear(self) -> None:
+        self.execute(f"TRUNCATE {STAGE}")
+
+    def upsert(self) -> tuple[int, int]:
+        if self.entity.whole_file:
+            return super().upsert()
+        # A row a conflict updated carries the updating transaction in xmax; a new row has 0.
+        rows = self.fetch(
+            f"WITH written AS ({self.upsert_sql()} RETURNING (xmax = 0) AS inserted) "
+            f"SELECT count(*) FILTER (WHERE inserted), count(*) FROM written"
+        )
+        inserted, total = int(rows[0][0]), int(rows[0][1])
+        return inserted, total - inserted
+
+
+def stage_for(connection: BaseDatabaseWrapper, entity: Entity, tenant_id: int) -> Stage:
+    if connection.vendor == "postgresql":
+        return PostgresStage(connection, entity, tenant_id)
+    if connection.vendor == "sqlite":
+        return SqliteStage(connection, entity, tenant_id)
+    raise NotImplementedError(f"imports support SQLite and PostgreSQL, not {connection.vendor}")
+
+
+def encrypt_salaries(checked: CheckedBatch) -> None:
+    """Contracts: the salary as the ORM stores it — the encrypted text of ``str(Decimal(value))``."""
+    from keepwell.contracts.models import EmploymentContract
+
+    field = EmploymentContract._meta.get_field("monthly_base_salary")
+    good = pc.is_null(checked.error_column)
+    texts = checked.raw.columns["monthly_base_salary"]
+    tokens = [
+        field.get_prep_value(Decimal(text)) if keep and text is not None else None  # type: ignore[attr-defined]
+        for keep, text in zip(good.to_pylist(), texts.to_pylist(), strict=True)
+    ]
+    checked.values["monthly_base_salary"] = pa.array(tokens, pa.string())
