@@ -64,8 +64,12 @@ def _employee(
 @pytest.fixture
 def world(db: object) -> World:
     from keepwell.contracts.models import EmploymentContract
+    from keepwell.money.models import Currency
+    from keepwell.money.reference import seed_currencies
     from keepwell.people.models import OrgUnit
 
+    # Transactional tests flush every table, the migration's reference data included.
+    seed_currencies(Currency)
     user_model = get_user_model()
     tenant_a = Tenant.objects.create(
         slug="acme", name="Acme", reporting_currency="CNY", time_zone="Asia/Shanghai"

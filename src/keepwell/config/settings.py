@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import os
 import secrets
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -101,6 +102,7 @@ INSTALLED_APPS = [
     "keepwell.interchange",
     "keepwell.demo",
     "keepwell.legal",
+    "keepwell.evaluation",
     "keepwell.web",
     "keepwell.api",
 ]
@@ -142,6 +144,11 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # Test databases are files too (the metrics engine reads the database through DuckDB's own connection),
+    # one per process so that concurrent test runs never share one.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"keepwell-test-{os.getpid()}.sqlite3")
+    }
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 30,
