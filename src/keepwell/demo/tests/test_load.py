@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -70,11 +71,14 @@ def test_load_creates_the_demo_tenant_with_every_generated_row(tmp_path):
         assert OrgUnit.objects.get(code="sales").kind == "department"
         contract = EmploymentContract.objects.get(employee=xiao_li, sequence=2)
         assert contract.end_date == AS_OF + timedelta(days=45)
-        month_start = AS_OF.replace(day=1) - timedelta(days=1)  # October, in Beijing
-        created = Lead.objects.filter(
-            owner=xiao_li, created_at__date__gte=month_start.replace(day=1), created_at__date__lte=month_start
+        beijing = ZoneInfo("Asia/Shanghai")
+        october = Lead.objects.filter(
+            owner=xiao_li,
+            created_at__gte=datetime(2026, 10, 1, tzinfo=beijing),
+            created_at__lt=datetime(2026, 11, 1, tzinfo=beijing),
         )
-        assert created.count() in (25, 26)  # a lead at 07:xx on the 1st is still September in UTC
+        assert october.count() == 25
+        assert october.filter(qualified_at__isnull=False).count() >= 3
 
 
 def test_load_gives_one_login_per_role(tmp_path):
