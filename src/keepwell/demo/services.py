@@ -14,7 +14,7 @@ trail. Other tenants are never touched.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from django.db import models, transaction
 from keepwell.audit.services import audit_record
 from keepwell.demo.generator import TENANT, XIAO_LI, Dataset, DemoSpec, generate, write_csv
 from keepwell.errors import KeepWellError
+from keepwell.interchange.services import ImportResult, Progress, import_file
 from keepwell.tenancy.context import tenant_context
 from keepwell.tenancy.models import Role, Tenant
 from keepwell.tenancy.services import membership_grant, tenant_create, user_ensure
@@ -85,11 +86,9 @@ def demo_load(
     seed: int = 1,
     employees: int = 60,
     months: int = 12,
-    progress: Callable[..., Any] | None = None,
+    progress: Progress | None = None,
 ) -> DemoLoad:
     """Create or refresh the ``demo`` tenant with a generated company as of ``as_of`` (default today)."""
-    from keepwell.interchange.services import import_file
-
     spec = DemoSpec(as_of=as_of or demo_today(), employees=employees, months=months, seed=seed)
     directory = directory or Path(settings.VAR_DIR) / "demo"
     dataset = generate(spec)
@@ -151,12 +150,14 @@ def _org_units(tenant: Tenant, dataset: Dataset) -> None:
             )
 
 
-def _refuse_rejections(entity: str, result: object) -> None:
-    rejected = getattr(result, "rejected", 0)
-    count = rejected if isinstance(rejected, int) else len(rejected)  # type: ignore[arg-type]
-    if count:
-        sample = "" if isinstance(rejected, int) else "; ".join(map(str, list(rejected)[:3]))  # type: ignore[call-overload]
-        raise KeepWellError(f"{count} generated {entity} row(s) were rejected: {sample}", field=entity)
+def _refuse_rejections(entity: str, result: ImportResult) -> None:
+    """A generated row the importer refuses is a bug of the generator or of the importer: stop."""
+    if result.rejected:
+        sample = "; ".join(str(rejection) for rejection in result.rejections[:3])
+        raise KeepWellError(
+            f"{result.rejected} generated {entity} row(s) rejected ({sample}); see {result.rejected_path}",
+            field=entity,
+        )
 
 
 def _stale(existing: Iterable[tuple[Any, Any]], wanted: set[Any]) -> list[Any]:

@@ -83,7 +83,7 @@ class Command(BaseCommand):
         removed = sum(result.removed.values())
         self.stdout.write(
             f"Tenant '{result.tenant.slug}' ({result.tenant.name}) as of {result.as_of}: "
-            f"{total} rows imported from {result.directory}, {removed} rows of an earlier load removed."
+            f"{total} rows loaded from {result.directory}, {removed} rows of an earlier load removed."
         )
         self.stdout.write("Logins (password from " + PASSWORD_VARIABLE + ", or the demo default):")
         for login in result.logins:
