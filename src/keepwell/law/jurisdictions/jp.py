@@ -785,22 +785,20 @@ class DisclosureRule(Rule):
         if case.decision.action is not Action.RENEW_FIXED_TERM:
             return
         yield self.finding("jp.lsa.art15.state_renewal_cap", Severity.MUST, DISCLOSE_CAP)
+        # Without a proposed end date, only the history tells whether the renewed contract carries the right.
         proposed = proposed_period(case)
-        if proposed is None:
-            return
         count = conversion_count(case, proposed)
-        if count.right_from is None or count.right_from < len(case.employee.contracts):
-            if count.exceeds:
-                yield self.finding("jp.lsa.art15.state_conversion_right", Severity.MUST, DISCLOSE_CONVERSION)
+        if count.right_from is None:
             return
-        yield self.finding(
-            "jp.lca.art18.arises_in_new_contract",
-            Severity.INFO,
-            ART18_ARISES_IN_NEW_CONTRACT,
-            citation="LCA Art 18",
-            threshold=CONVERSION_THRESHOLD_MONTHS.at(case.on),
-            right_from=proposed[0],
-        )
+        if proposed is not None and count.right_from == len(case.employee.contracts):
+            yield self.finding(
+                "jp.lca.art18.arises_in_new_contract",
+                Severity.INFO,
+                ART18_ARISES_IN_NEW_CONTRACT,
+                citation="LCA Art 18",
+                threshold=CONVERSION_THRESHOLD_MONTHS.at(case.on),
+                right_from=proposed[0],
+            )
         yield self.finding("jp.lsa.art15.state_conversion_right", Severity.MUST, DISCLOSE_CONVERSION)
 
 

@@ -550,6 +550,12 @@ def test_restriction_of_non_renewal(
         ("renewed the day before the 2024 rules", "2024-03-31", "2025-03-31", []),
         ("renewed on their first day", "2024-04-01", "2025-03-31", ["jp.lsa.art15.state_renewal_cap"]),
         (
+            "renewed with no end date, right not yet arisen",
+            "2024-04-01",
+            None,
+            ["jp.lsa.art15.state_renewal_cap"],
+        ),
+        (
             "renewal that takes the count over five years",
             "2024-04-01",
             "2026-04-01",
@@ -562,7 +568,7 @@ def test_restriction_of_non_renewal(
     ],
 )
 def test_written_terms_at_renewal(
-    label: str, decision_date: str, new_end_date: str, expected_codes: list[str]
+    label: str, decision_date: str, new_end_date: str | None, expected_codes: list[str]
 ) -> None:
     """LSA Art 15, Enforcement Ordinance Art 5 (from 2024-04-01): every renewal states the cap on renewals or
     total term; a renewal during which the conversion right arises states the right and the later terms.
@@ -584,6 +590,21 @@ def test_written_terms_at_renewal(
         expected_codes
     ), label
     assert result["renewal_as_proposed_lawful"] is True, label
+
+
+def test_renewal_carrying_an_existing_right_states_it() -> None:
+    """LSA Art 15 (2024): 2016-04-01..2025-03-31 add up to 108 months > 60, so any renewal carries the
+    conversion right; with no proposed end date the duty to state the right still follows from the history.
+    No application is recorded, so whether a fixed-term renewal stands is unknown (LCA Art 18)."""
+    request = japan_request(contracts=THREE_CONTRACTS, action="renew_fixed_term", decision_date="2025-04-01")
+
+    result = assess(request)
+
+    assert [item for item in codes(result) if item.startswith("jp.lsa.art15")] == [
+        "jp.lsa.art15.state_renewal_cap",
+        "jp.lsa.art15.state_conversion_right",
+    ]
+    assert result["renewal_as_proposed_lawful"] is None
 
 
 def test_re_employed_older_worker_has_no_conversion_right() -> None:
