@@ -15,7 +15,8 @@ import pytest
 from keepwell.demo.tests.reference import instant, read
 
 pa = pytest.importorskip("pyarrow")
-engine = pytest.importorskip("keepwell.engine")
+facts_module = pytest.importorskip("keepwell.engine.facts")
+evaluate_module = pytest.importorskip("keepwell.engine.evaluate")
 
 STORY_MONTHS = ["2026-08", "2026-09", "2026-10"]
 TEAM = "bj-north"
@@ -54,7 +55,7 @@ def facts_from_files(directory: Path, *, reporting_currency: str = "CNY") -> obj
     def decimal(column: str, scale: int) -> tuple[object, object]:
         return pa.decimal128(20, scale), lambda row: Decimal(row[column])
 
-    return engine.Facts(
+    return facts_module.Facts(
         reporting_currency=reporting_currency,
         employees=table(
             employees,
@@ -141,7 +142,9 @@ def facts_from_files(directory: Path, *, reporting_currency: str = "CNY") -> obj
 @pytest.fixture(scope="module")
 def evaluation(demo):
     facts = facts_from_files(demo.directory)
-    return engine.evaluate(facts, as_of=demo.as_of, month_from=STORY_MONTHS[0], month_to=STORY_MONTHS[-1])
+    return evaluate_module.evaluate(
+        facts, as_of=demo.as_of, month_from=STORY_MONTHS[0], month_to=STORY_MONTHS[-1]
+    )
 
 
 def _values(evaluation, employee_id: str, month: str) -> dict[str, Decimal | None]:
