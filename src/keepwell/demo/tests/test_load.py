@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 from io import StringIO
 from zoneinfo import ZoneInfo
 
@@ -177,3 +178,27 @@ def test_the_load_command_prints_the_logins(tmp_path):
     for username in ("admin@demo", "hr@demo", "manager@demo", "xiaoli@demo", "auditor@demo"):
         assert username in text
     assert DEFAULT_PASSWORD in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_loaded_demo_tells_the_story_through_the_engine(tmp_path):
+    facts_source = pytest.importorskip("keepwell.evaluation.facts_source")
+    from keepwell.engine.evaluate import evaluate
+
+    result = demo_load(as_of=AS_OF, directory=tmp_path, **SMALL)
+    evaluation = evaluate(
+        facts_source.load_facts(result.tenant), as_of=AS_OF, month_from="2026-08", month_to="2026-10"
+    )
+
+    values = {
+        (row["month"], row["metric"]): row["value"]
+        for row in evaluation.metric_values.to_pylist()
+        if row["employee_id"] == "XL001"
+    }
+    for month in ("2026-08", "2026-09", "2026-10"):
+        assert values[(month, "customers_followed")] == 30
+        assert values[(month, "lead_conversion_rate")] == Decimal("0.12")
+        assert values[(month, "repurchase_rate")] == Decimal("0.08")
+        assert values[(month, "screening_share")] == Decimal("0.1")
+        assert values[(month, "quota_attainment")] == Decimal("0.6")
+        assert values[(month, "csat")] == Decimal("4.7")
