@@ -31,7 +31,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from keepwell.law.errors import InvalidRequest
@@ -744,6 +744,9 @@ PACKS = (
         effective_from=PACK_FROM,
         effective_to=None,
         currency="EUR",
+        # Euro amounts are rounded to the cent, half up (commercial rounding).
+        money_quantum=Decimal("0.01"),
+        rounding=ROUND_HALF_UP,
         rules=RULES,
         confidence=Confidence.HIGH,
         confidence_notes=(
