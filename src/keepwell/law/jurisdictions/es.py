@@ -36,7 +36,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
@@ -1007,6 +1007,9 @@ PACKS = (
         effective_from=PACK_FROM,
         effective_to=None,
         currency="EUR",
+        # Euro amounts are rounded to the cent, half up (commercial rounding).
+        money_quantum=Decimal("0.01"),
+        rounding=ROUND_HALF_UP,
         rules=RULES,
         confidence=Confidence.HIGH,
         confidence_notes=(
