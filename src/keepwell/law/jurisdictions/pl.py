@@ -53,7 +53,6 @@ INSPECTORATE_NOTICE_WORKING_DAYS = constant(
 PREGNANCY_MIN_CONTRACT_MONTHS = constant(
     "pl.pregnancy_min_contract_months", PACK_FROM, 1, citation="Kodeks pracy Art 177 §3"
 )
-PREGNANCY_MONTHS = constant("pl.pregnancy_months", PACK_FROM, 3, citation="Kodeks pracy Art 177 §3")
 PREGNANCY_MONTH_DAYS = constant("pl.pregnancy_month_days", PACK_FROM, 28, citation="Kodeks pracy Art 177 §3")
 
 
