@@ -204,3 +204,26 @@ def test_the_engine_agrees_with_the_reference_on_the_whole_team(demo, evaluation
             if expected is not None:
                 difference = abs(Fraction(values[metric]) - Fraction(expected))
                 assert difference < Fraction(1, 10**9), (employee_id, metric, values[metric], expected)
+
+
+def test_the_engine_places_the_cast_on_the_matrix(demo, evaluation):
+    scoring = pytest.importorskip("keepwell.engine.scoring")
+    observations = [scoring.MetricObservation.from_row(row) for row in evaluation.metric_values.to_pylist()]
+    employees = [
+        scoring.EmployeeProfile(
+            row["employee_id"], row["team"], row["role"], date.fromisoformat(row["hire_date"])
+        )
+        for row in read(demo.directory, "employees")
+    ]
+
+    results = scoring.score_employees(
+        employees=employees, observations=observations, end_month=STORY_MONTHS[-1]
+    )
+
+    cast = demo.manifest["cast"]
+    quadrants = {part: str(results[employee_id].quadrant) for part, employee_id in cast.items()}
+    assert quadrants["high_attitude_low_performance"] == "develop_skills"  # Xiao Li
+    assert quadrants["high_attitude_high_performance"] == "core"
+    assert quadrants["low_attitude_high_performance"] == "culture_fit"
+    assert quadrants["low_attitude_low_performance"] == "let_go"
+    assert quadrants["newcomer"] == "insufficient_data"
