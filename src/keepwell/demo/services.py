@@ -14,7 +14,7 @@ trail. Other tenants are never touched.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -87,8 +87,12 @@ def demo_load(
     employees: int = 60,
     months: int = 12,
     progress: Progress | None = None,
+    report: Callable[[ImportResult], object] | None = None,
 ) -> DemoLoad:
-    """Create or refresh the ``demo`` tenant with a generated company as of ``as_of`` (default today)."""
+    """Create or refresh the ``demo`` tenant with a generated company as of ``as_of`` (default today).
+
+    ``progress`` is handed to each import; ``report`` gets each import's result as it finishes.
+    """
     spec = DemoSpec(as_of=as_of or demo_today(), employees=employees, months=months, seed=seed)
     directory = directory or Path(settings.VAR_DIR) / "demo"
     dataset = generate(spec)
@@ -101,6 +105,8 @@ def demo_load(
             tenant=tenant, entity=entity, path=paths[entity], file_format="csv", actor=None, progress=progress
         )
         _refuse_rejections(entity, result)
+        if report is not None:
+            report(result)
         rows[entity] = len(dataset.tables[entity])
     with tenant_context(tenant), transaction.atomic():
         removed = _remove_stale(dataset)

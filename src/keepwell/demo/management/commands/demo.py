@@ -78,6 +78,7 @@ class Command(BaseCommand):
             seed=options["seed"],
             employees=options["employees"],
             months=options["months"],
+            report=lambda imported: self.stdout.write(f"  {imported.entity:<10} {imported.summary()}"),
         )
         total = sum(result.rows.values())
         removed = sum(result.removed.values())
