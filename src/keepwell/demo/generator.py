@@ -12,6 +12,11 @@ Xiao Li (``XL001``) and his team the last three complete months are planned to t
 
 No Django here; random numbers come from ``random.Random`` streams keyed by the seed and by what they
 are for (a person, a month counted back from ``as_of``), so the story does not move when ``as_of`` does.
+
+The files cover ``months`` complete months before ``as_of`` plus the days of its own month; nothing
+happens after the end of ``as_of``. Like any export cut at a date, the first month has no order
+history behind it, so its repurchase rates are low. ``manifest.json`` names the tenant, the teams, the
+story's people and months, and the cast (who plays which quadrant, the newcomer, ...).
 """
 
 from __future__ import annotations
