@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from datetime import date
@@ -20,7 +21,7 @@ from keepwell.engine.evaluate import EngineSettings, evaluate
 from keepwell.engine.facts import Facts
 
 THREADS = 2
-MEMORY_LIMIT = "2GiB"
+MEMORY_LIMIT = os.environ.get("KEEPWELL_BENCH_MEMORY_LIMIT", "1536MiB")
 
 
 def run_engine(directory: Path, as_of: date, month_from: Month, output: Path) -> dict[str, float | int]:
