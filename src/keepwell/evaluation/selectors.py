@@ -99,3 +99,43 @@ def employee_metric_history(*, employee: Employee, months: int = 12) -> list[Met
     """The employee's last ``months`` stored months, oldest first."""
     rows = list(metric_snapshots().filter(employee=employee).order_by("-month")[:months])
     return rows[::-1]
+
+
+def employee_metric_table(*, employee: Employee, months: int = 12) -> dict[str, object]:
+    """The employee's last ``months`` months of every metric beside the team mean and top decile.
+
+    Returns ``{"months": [...], "rows": [{"spec", "cells": [{value, numerator, denominator, provisional,
+    group_mean, top_decile_mean} | None]}]}``, metrics in specification order.
+    """
+    from keepwell.engine.metrics import METRICS
+
+    history = employee_metric_history(employee=employee, months=months)
+    month_labels = [snapshot.month for snapshot in history]
+    benchmarks = {
+        snapshot.month: snapshot.values
+        for snapshot in benchmark_snapshots(group_kind="team").filter(
+            group_id=employee.team.code, month__in=month_labels
+        )
+    }
+    rows = []
+    for spec in METRICS:
+        cells: list[dict[str, object] | None] = []
+        for snapshot in history:
+            values = snapshot.values.get(spec.id)
+            if values is None:
+                cells.append(None)
+                continue
+            value, numerator, denominator, provisional = values
+            group = benchmarks.get(snapshot.month, {}).get(spec.id) or [None] * 5
+            cells.append(
+                {
+                    "value": value,
+                    "numerator": numerator,
+                    "denominator": denominator,
+                    "provisional": provisional == "true",
+                    "group_mean": group[1],
+                    "top_decile_mean": group[4],
+                }
+            )
+        rows.append({"spec": spec, "cells": cells})
+    return {"months": month_labels, "rows": rows}

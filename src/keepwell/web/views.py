@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from keepwell.contracts.selectors import contracts_ending, contracts_of_employee
 from keepwell.errors import NotFound
+from keepwell.evaluation.selectors import employee_metric_table
 from keepwell.legal.selectors import ACTIONS, LegalView, legal_view
 from keepwell.people.models import OrgUnit
 from keepwell.people.selectors import employee_access, employee_list, employee_scope
@@ -120,6 +121,7 @@ def employee_detail_view(request: HttpRequest, membership: Membership, employee_
         "section": "employees",
         "can": can,
         "legal": legal,
+        "metric_table": employee_metric_table(employee=employee, months=12),
         "legal_columns": legal_columns(legal),
         "show_money": can["see_salary"],
     }
