@@ -172,3 +172,24 @@ def test_metrics_and_benchmarks_export_commands(facts, tmp_path):
     north_revenue = next(row for row in groups if row["group_id"] == "north" and row["metric"] == "revenue")
     assert north_revenue["n"] == 3
     assert north_revenue["month"] == "2026-10"
+
+
+def test_employee_page_shows_metrics_beside_team_benchmarks(facts):
+    evaluation_run(tenant=facts.tenant_a, as_of=date(2026, 11, 27))
+    response = facts.client_for("hr_a").get("/employees/N001/?as_of=2026-11-27")
+    table = response.context["metric_table"]
+    assert table["months"][-2:] == ["2026-10", "2026-11"]
+    rows = {row["spec"].id: row["cells"] for row in table["rows"]}
+    october = rows["lead_conversion_rate"][-2]
+    assert october == {
+        "value": "0.2",
+        "numerator": "1",
+        "denominator": "5",
+        "provisional": True,
+        # North team in October: N001 0.2, N000 and N002 have no leads (null): mean over the one value.
+        "group_mean": "0.2",
+        "top_decile_mean": "0.2",
+    }
+    content = response.content.decode()
+    assert 'title="1 / 5"' in content
+    assert "20.0%*" in content
