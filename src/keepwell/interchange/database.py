@@ -35,9 +35,22 @@ from keepwell.interchange.validation import CheckedBatch
 
 STAGE = "kw_import_stage"
 SEEN = "kw_import_seen"
+UPDATES = "kw_import_updates"
 # SQLite page cache for the import's connection: the target's indexes stay in memory while they grow.
 SQLITE_CACHE_KIB = 64 * 1024
 _SEPARATOR = "\x1f"  # between ids in a management-chain path; never in an id we would accept
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A batch ready to load: the payload, the staged columns it fills, and counts the checks use."""
+
+    data: Any
+    columns: list[str]
+    rows: int
+    good: int  # rows without a validation problem
+    keyed: list[int]  # rows with every column of each unique key present (entity key first)
+    distinct: list[bool]  # whether those keys are distinct within the batch, by key
 
 
 @dataclass(frozen=True)
@@ -154,65 +167,101 @@ class Stage:
 
     # -- loading (encode runs in the reading thread; it must not touch the database) -----------------
 
-    def encode(self, checked: CheckedBatch) -> Any:
-        raise NotImplementedError
-
-    def encode_bad(self, records: list[BadRecord]) -> Any:
-        """Structurally bad records, staged only for whole-file entities (their raw values are kept)."""
-        raise NotImplementedError
-
-    def load(self, payload: Any) -> None:
-        raise NotImplementedError
-
-    def clear(self) -> None:
-        raise NotImplementedError
-
-    def _arrays(self, checked: CheckedBatch) -> list[pa.Array]:
-        """The staged columns of a batch, in ``staged_columns`` order, as Arrow arrays."""
+    def encode(self, checked: CheckedBatch) -> Encoded:
         arrays: list[pa.Array] = [checked.raw.rows]
         for column in self.entity.columns:
             arrays.append(self.stage_array(column, checked.values[column.name]))
         if self.keep_raw:
-            arrays += [checked.raw.columns[column.name] for column in self.entity.columns]
-        return [*arrays, checked.error_column, checked.error_reason]
+            arrays += [_stageable(checked.raw.columns[column.name]) for column in self.entity.columns]
+        good = checked.error_column.null_count
+        columns = list(self.staged_columns)
+        if good == len(checked):
+            columns = columns[:-2]  # no problems: the error columns stay NULL
+        else:
+            arrays += [checked.error_column, checked.error_reason]
+        keyed, distinct = [], []
+        for key in self._unique_keys():
+            count, unique = _key_counts([checked.values[name] for name in key])
+            keyed.append(count)
+            distinct.append(unique)
+        return Encoded(self.serialize(arrays, columns), columns, len(checked), good, keyed, distinct)
+
+    def encode_bad(self, records: list[BadRecord]) -> Encoded:
+        """Structurally bad records, staged only for whole-file entities (their raw values are kept)."""
+        width = len(self.entity.columns)
+        arrays = [pa.array([record.row for record in records], pa.int64())]
+        arrays += [pa.nulls(len(records), pa.string()) for _ in range(width)]
+        arrays += [
+            _stageable(pa.array([record.values[index] or None for record in records], pa.string()))
+            for index in range(width)
+        ]
+        arrays += [
+            pa.array([record.column for record in records], pa.string()),
+            pa.array([record.reason for record in records], pa.string()),
+        ]
+        return Encoded(
+            self.serialize(arrays, self.staged_columns), self.staged_columns, len(records), 0, [0], [True]
+        )
+
+    def serialize(self, arrays: list[pa.Array], columns: list[str]) -> Any:
+        raise NotImplementedError
+
+    def load(self, encoded: Encoded) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
 
     def stage_array(self, column: Column, values: pa.Array) -> pa.Array:
         return values
 
     # -- checks -------------------------------------------------------------------------------------
 
-    def mark_duplicates(self) -> None:
+    def mark_duplicates(self, encoded: Encoded | None = None) -> int:
+        """Reject the rows whose key came earlier in the file (``kw_seen`` holds each first row); how many."""
+        marked = 0
         for index, key in enumerate(self._unique_keys()):
             seen = f"{SEEN}_{index}"
             staged = [f"v_{name}" for name in key]
             keys = ", ".join(f"k_{name}" for name in key)
             present = " AND ".join(f"{name} IS NOT NULL" for name in staged)
-            self.execute(
-                f"INSERT INTO {seen} ({keys}, row_no) SELECT {', '.join(staged)}, min(row_no) FROM {STAGE} "
-                f"WHERE {present} GROUP BY {', '.join(staged)} ON CONFLICT ({keys}) DO NOTHING"
+            if encoded is not None and encoded.distinct[index]:  # no need to group
+                select = f"SELECT {', '.join(staged)}, row_no FROM {STAGE} WHERE {present}"
+            else:
+                select = (
+                    f"SELECT {', '.join(staged)}, min(row_no) FROM {STAGE} WHERE {present} "
+                    f"GROUP BY {', '.join(staged)}"
+                )
+            new = self.execute(
+                f"INSERT INTO {seen} ({keys}, row_no) {select} ON CONFLICT ({keys}) DO NOTHING"
             )
+            if encoded is not None and new == encoded.keyed[index]:
+                continue  # every key is new and distinct: no duplicate in this batch
             same = " AND ".join(f"k.k_{name} = s.v_{name}" for name in key)
             described = " and ".join(key)
-            self.execute(
+            marked += self.execute(
                 f"UPDATE {STAGE} AS s SET err_col = %s, "
                 f"err_reason = %s || CAST(k.row_no AS TEXT) FROM {seen} AS k "
                 f"WHERE {same} AND k.row_no <> s.row_no AND s.err_col IS NULL",
                 [key[-1] if index else key[0], f"duplicate {described}, first at row "],
             )
+        return marked
 
-    def mark_unknown_references(self, columns: list[Column] | None = None) -> None:
-        for column in columns if columns is not None else self._references():
+    def mark_unknown_references(self) -> int:
+        marked = 0
+        for column in self._references():
             referenced = _referenced_model(column.references)
             id_column = REFERENCED_ID[column.references]
             value = _value_name(column)
             what = column.references.rstrip("s")
-            self.execute(
+            marked += self.execute(
                 f"UPDATE {STAGE} SET err_col = %s, err_reason = %s || {value} || '''' "
                 f"WHERE err_col IS NULL AND {value} IS NOT NULL AND NOT EXISTS ("
                 f"SELECT 1 FROM {referenced._meta.db_table} r "
                 f"WHERE r.tenant_id = {self.tenant} AND r.{id_column} = {STAGE}.{value})",
                 [column.name, f"unknown {what} '"],
             )
+        return marked
 
     def _references(self) -> list[Column]:
         return [
@@ -221,13 +270,13 @@ class Stage:
             if column.kind is Kind.REFERENCE and column.references != self.entity.name
         ]
 
-    def mark_taken_pairs(self) -> None:
+    def mark_taken_pairs(self) -> int:
         """Contracts: another contract of the same employee already has this sequence number."""
         if self.entity.name != "contracts":
-            return
+            return 0
         contracts = self.table
         employees = _referenced_model("employees")._meta.db_table
-        self.execute(
+        return self.execute(
             f"UPDATE {STAGE} AS s SET err_col = 'sequence', "
             f"err_reason = 'employee ''' || s.v_employee_id || ''' has contract ''' || c.contract_id "
             f"|| ''' with this sequence already' "
@@ -253,6 +302,7 @@ class Stage:
     def upsert_sql(self) -> str:
         """INSERT … SELECT from the stage into the entity's table, upserting by its key."""
         targets, values, joins, updates = ["tenant_id"], [str(self.tenant)], [], []
+        conditions = ["s.err_col IS NULL"]
         insert_only: set[str] = set()
         for column in self.entity.columns:
             staged = f"s.{_value_name(column)}"
@@ -263,12 +313,16 @@ class Stage:
                     values.append("NULL")
                     insert_only.add(db_column)
                     continue
+                # Only rows whose references all exist are written; the others are marked afterwards.
                 alias = f"r_{column.name}"
                 referenced = _referenced_model(column.references)._meta.db_table
+                id_column = REFERENCED_ID[column.references]
                 joins.append(
-                    f"LEFT JOIN {referenced} {alias} ON {alias}.tenant_id = {self.tenant} "
-                    f"AND {alias}.{REFERENCED_ID[column.references]} = {staged}"
+                    f"{'' if column.required else 'LEFT '}JOIN {referenced} {alias} "
+                    f"ON {alias}.tenant_id = {self.tenant} AND {alias}.{id_column} = {staged}"
                 )
+                if not column.required:
+                    conditions.append(f"({staged} IS NULL OR {alias}.id IS NOT NULL)")
                 expression = f"{alias}.id"
             elif column.kind is Kind.CODE:
                 alias = f"r_{column.name}"
@@ -302,7 +356,7 @@ class Stage:
         ]
         return (
             f"INSERT INTO {self.table} ({', '.join(self.quote(target) for target in targets)}) "
-            f"SELECT {', '.join(values)} FROM {STAGE} s {' '.join(joins)} WHERE s.err_col IS NULL "
+            f"SELECT {', '.join(values)} FROM {STAGE} s {' '.join(joins)} WHERE {' AND '.join(conditions)} "
             f"ON CONFLICT ({', '.join(self.quote(name) for name in conflict)}) "
             f"DO UPDATE SET {', '.join(updates)}"
         )
@@ -332,21 +386,22 @@ class Stage:
 
     # -- per batch and whole file -------------------------------------------------------------------
 
-    def apply_batch(self) -> Applied:
-        self.mark_duplicates()
-        self.mark_unknown_references()
-        self.mark_taken_pairs()
-        valid = self.count_valid() if self.vendor == "sqlite" else None
+    def apply_batch(self, encoded: Encoded) -> Applied:
+        expected = encoded.good - self.mark_duplicates(encoded) - self.mark_taken_pairs()
         imported, updated = self.upsert()
-        if valid is not None and imported + updated != valid:
-            raise RuntimeError(f"{self.entity.name}: {valid} good rows but {imported + updated} written")
-        rejections = self.rejections()
+        written = imported + updated
+        if written != expected:  # some references are unknown: those rows were not written
+            expected -= self.mark_unknown_references()
+            if written != expected:
+                raise RuntimeError(f"{self.entity.name}: {expected} good rows but {written} written")
+        rejections = self.rejections() if written < encoded.rows else []
         self.clear()
         return Applied(imported, updated, rejections)
 
     def apply_whole_file(self) -> Applied:
         """Employees: managers may come later in the file; resolve them once everything is staged."""
         self.mark_duplicates()
+        self.mark_unknown_references()
         manager = self.entity.column("manager_id")
         while True:
             changed = self._mark_unknown_managers(manager)
@@ -467,9 +522,22 @@ class SqliteStage(Stage):
             self._cache_size = cursor.fetchone()[0]
             cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
         super().create()
+        if not self.entity.whole_file:
+            # Rows an upsert updated rather than inserted, counted by a trigger of this connection only
+            # (SQLite has no xmax): no pass over the table to find the existing keys first.
+            self.execute(f"DROP TRIGGER IF EXISTS {UPDATES}_trigger")
+            self.execute(f"DROP TABLE IF EXISTS {UPDATES}")
+            self.execute(f"CREATE TEMP TABLE {UPDATES} (n INTEGER NOT NULL)")
+            self.execute(f"INSERT INTO {UPDATES} VALUES (0)")
+            self.execute(
+                f"CREATE TEMP TRIGGER {UPDATES}_trigger AFTER UPDATE ON main.{self.table} "
+                f"BEGIN UPDATE {UPDATES} SET n = n + 1; END"
+            )
 
     def drop(self) -> None:
         super().drop()
+        self.execute(f"DROP TRIGGER IF EXISTS {UPDATES}_trigger")
+        self.execute(f"DROP TABLE IF EXISTS {UPDATES}")
         with self.connection.cursor() as cursor:
             cursor.execute(f"PRAGMA cache_size = {int(self._cache_size)}")
 
@@ -484,33 +552,30 @@ class SqliteStage(Stage):
             return pc.cast(values, pa.int8())
         return values
 
-    def encode(self, checked: CheckedBatch) -> list[tuple[Any, ...]]:
-        columns = [array.to_pylist() for array in self._arrays(checked)]
-        return list(zip(*columns, strict=True))
+    def serialize(self, arrays: list[pa.Array], columns: list[str]) -> list[tuple[Any, ...]]:
+        return list(zip(*(array.to_pylist() for array in arrays), strict=True))
 
-    def encode_bad(self, records: list[BadRecord]) -> list[tuple[Any, ...]]:
-        width = len(self.entity.columns)
-        return [
-            (
-                record.row,
-                *([None] * width),
-                *(value or None for value in record.values),
-                record.column,
-                record.reason,
-            )
-            for record in records
-        ]
-
-    def load(self, payload: list[tuple[Any, ...]]) -> None:
-        if not payload:
+    def load(self, encoded: Encoded) -> None:
+        if not encoded.rows:
             return
-        marks = ", ".join("?" * len(self.staged_columns))
+        marks = ", ".join("?" * len(encoded.columns))
         with self.connection.cursor() as cursor:
             raw_cursor = cursor.cursor
             # The sqlite3 cursor itself: Django's wrapper would rewrite %s for every batch.
             super(type(raw_cursor), raw_cursor).executemany(
-                f"INSERT INTO {STAGE} ({', '.join(self.staged_columns)}) VALUES ({marks})", payload
+                f"INSERT INTO {STAGE} ({', '.join(encoded.columns)}) VALUES ({marks})", encoded.data
             )
+
+    def upsert(self) -> tuple[int, int]:
+        if self.entity.whole_file:
+            return super().upsert()
+        before = self._updates()
+        written = int(self.execute(self.upsert_sql()))
+        updated = self._updates() - before
+        return written - updated, updated
+
+    def _updates(self) -> int:
+        return int(self.fetch(f"SELECT n FROM {UPDATES}")[0][0])
 
     def clear(self) -> None:
         self.execute(f"DELETE FROM {STAGE}")
@@ -547,48 +612,40 @@ class PostgresStage(Stage):
 
     def create(self) -> None:
         self.execute("SET LOCAL TIME ZONE 'UTC'")
+        self._analyzed = False
         super().create()
 
-    def encode(self, checked: CheckedBatch) -> bytes:
-        table = pa.Table.from_arrays(self._arrays(checked), names=self.staged_columns)
+    def serialize(self, arrays: list[pa.Array], columns: list[str]) -> bytes:
+        table = pa.Table.from_arrays(arrays, names=columns)
         sink = io.BytesIO()
         pcsv.write_csv(
             table, sink, write_options=pcsv.WriteOptions(include_header=False, quoting_style="needed")
         )
         return sink.getvalue()
 
-    def encode_bad(self, records: list[BadRecord]) -> bytes:
-        width = len(self.entity.columns)
-        columns: list[list[Any]] = [[record.row for record in records]]
-        columns += [[None] * len(records) for _ in range(width)]
-        columns += [[record.values[index] or None for record in records] for index in range(width)]
-        columns += [[record.column for record in records], [record.reason for record in records]]
-        types = [pa.int64()] + [pa.string()] * (2 * width + 2)
-        table = pa.Table.from_arrays(
-            [pa.array(values, type) for values, type in zip(columns, types, strict=True)],
-            names=self.staged_columns,
-        )
-        sink = io.BytesIO()
-        pcsv.write_csv(
-            table, sink, write_options=pcsv.WriteOptions(include_header=False, quoting_style="needed")
-        )
-        return sink.getvalue()
-
-    def load(self, payload: bytes) -> None:
-        if not payload:
+    def load(self, encoded: Encoded) -> None:
+        if not encoded.rows:
             return
         with (
             self.connection.cursor() as cursor,
             cursor.cursor.copy(
-                f"COPY {STAGE} ({', '.join(self.staged_columns)}) FROM STDIN (FORMAT csv)"
+                f"COPY {STAGE} ({', '.join(encoded.columns)}) FROM STDIN (FORMAT csv)"
             ) as copy,
         ):
-            view = memoryview(payload)
+            view = memoryview(encoded.data)
             for start in range(0, len(view), 1 << 20):
                 copy.write(view[start : start + (1 << 20)])
 
     def clear(self) -> None:
         self.execute(f"TRUNCATE {STAGE}")
+
+    def apply_batch(self, encoded: Encoded) -> Applied:
+        if not self._analyzed and encoded.rows >= 1000:
+            # Temp tables get no statistics by themselves: without them the planner expects a few rows
+            # and probes every reference by index instead of hashing. Batches are alike: once is enough.
+            self.execute(f"ANALYZE {STAGE}")
+            self._analyzed = True
+        return super().apply_batch(encoded)
 
     def upsert(self) -> tuple[int, int]:
         if self.entity.whole_file:
@@ -600,6 +657,32 @@ class PostgresStage(Stage):
         )
         inserted, total = int(rows[0][0]), int(rows[0][1])
         return inserted, total - inserted
+
+
+def _stageable(text: pa.Array) -> pa.Array:
+    """Raw text as it can be staged: PostgreSQL text cannot hold NUL, shown as U+FFFD instead."""
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    buffers = text.buffers()
+    if len(buffers) > 2 and buffers[2] is not None and b"\x00" in buffers[2].to_pybytes():
+        return pc.replace_substring(text, "\x00", "\ufffd")
+    return text
+
+
+def _key_counts(columns: list[pa.Array]) -> tuple[int, bool]:
+    """How many rows have every key column, and whether those keys are distinct (Arrow hashing)."""
+    present = None
+    for values in columns:
+        valid = pc.is_valid(values)
+        present = valid if present is None else pc.and_(present, valid)
+    assert present is not None
+    count = int(pc.sum(present).as_py() or 0)
+    if len(columns) == 1:
+        keys = columns[0].filter(present)
+    else:
+        texts = [pc.cast(values.filter(present), pa.string()) for values in columns]
+        keys = pc.binary_join_element_wise(*texts, _SEPARATOR)
+    return count, len(pc.unique(keys)) == count
 
 
 def stage_for(connection: BaseDatabaseWrapper, entity: Entity, tenant_id: int) -> Stage:

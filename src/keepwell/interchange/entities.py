@@ -12,7 +12,7 @@ from enum import StrEnum
 from keepwell.contracts.models import ContractType
 from keepwell.crm.models import ActivityKind, ActivityPurpose
 from keepwell.engine.metrics import METRIC_IDS
-from keepwell.errors import KeepWellError
+from keepwell.interchange.errors import FileRefused
 
 
 class Kind(StrEnum):
@@ -269,6 +269,4 @@ def entity_get(name: str) -> Entity:
     try:
         return ENTITIES[name]
     except KeyError:
-        raise KeepWellError(
-            f"unknown entity {name!r}; one of {', '.join(ENTITIES)}", field="entity", code="unusable"
-        ) from None
+        raise FileRefused(f"unknown entity {name!r}; one of {', '.join(ENTITIES)}", field="entity") from None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import threading
 from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,19 +30,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
-from keepwell.errors import KeepWellError
 from keepwell.interchange.entities import Entity
+from keepwell.interchange.errors import FileRefused
 
 FORMATS = ("csv", "json", "xlsx")
 CSV_BLOCK_BYTES = 2 << 20  # one batch per block: about 20,000 rows of a typical file
 BATCH_ROWS = 20_000  # JSON and XLSX
-
-
-class FileRefused(KeepWellError):
-    """The file cannot be used at all (missing, unreadable, wrong header, not CSV/JSON/XLSX)."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message, code="unusable", field=field)
 
 
 @dataclass(frozen=True)
@@ -155,21 +149,46 @@ def _without_blank(rows: pa.Array, columns: dict[str, pa.Array]) -> tuple[pa.Arr
 
 
 class _CountingFile(io.RawIOBase):
-    """A binary file that remembers how far it has been read (for progress by bytes)."""
+    """A binary file that remembers how far it has been read, and does not let a reader run ahead.
 
-    def __init__(self, handle: BinaryIO) -> None:
+    Arrow's CSV reader reads up to 32 blocks ahead in a background thread; here a read waits while
+    more than ``ahead`` blocks have been read beyond the batches handed out (``release``), so the
+    raw bytes in memory stay a few blocks whatever the file's size.
+    """
+
+    def __init__(self, handle: BinaryIO, *, block: int = 0, ahead: int = 3) -> None:
         self._handle = handle
         self.position = 0
+        self._block = block
+        self._ahead = ahead
+        self._released = 0
+        self._condition = threading.Condition()
 
     def readable(self) -> bool:
         return True
 
+    def _wait_for_room(self) -> None:
+        if not self._block:
+            return
+        with self._condition:
+            # A timeout, not a deadlock, should a record ever be longer than the window.
+            self._condition.wait_for(
+                lambda: self.position < (self._released + self._ahead) * self._block or self.closed, timeout=5
+            )
+
+    def release(self) -> None:
+        with self._condition:
+            self._released += 1
+            self._condition.notify_all()
+
     def readinto(self, buffer: Any) -> int:
+        self._wait_for_room()
         count = self._handle.readinto(buffer)  # type: ignore[attr-defined]
         self.position += count or 0
         return count or 0
 
     def read(self, size: int = -1) -> bytes:
+        self._wait_for_room()
         data = self._handle.read(size)
         self.position += len(data)
         return data
@@ -185,7 +204,7 @@ class CsvReader:
     def __init__(self, path: Path, entity: Entity) -> None:
         self.entity = entity
         self.total = path.stat().st_size
-        self._file = _CountingFile(path.open("rb"))
+        self._file = _CountingFile(path.open("rb"), block=CSV_BLOCK_BYTES)
         self._invalid: deque[tuple[int, str]] = deque()
         names = entity.column_names
         try:
@@ -221,10 +240,12 @@ class CsvReader:
 
     def close(self) -> None:
         self._file.close()
+        self._file.release()
 
     def batches(self) -> Iterator[RawBatch]:
         names = self.entity.column_names
         while True:
+            self._file.release()
             try:
                 batch = self._reader.read_next_batch()
             except StopIteration:
@@ -261,8 +282,11 @@ class CsvReader:
         skipped_lines = 0
         shifts = [0] * (count + 1) if placed else []
         for before, text in placed:
-            inside = breaks_total if before >= count else breaks_before[before].as_py()  # type: ignore[index]
-            line = self._next_line + before + (inside or 0) + skipped_lines
+            if breaks_before is None:
+                inside = 0
+            else:
+                inside = breaks_total if before >= count else breaks_before[before].as_py()
+            line = self._next_line + before + inside + skipped_lines
             values = next(csv.reader(io.StringIO(text)), [])
             bad.append(_count_mismatch(line, values, self._names, self.entity.column_names))
             width = 1 + text.count("\n")

@@ -22,10 +22,11 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection, transaction
 
 from keepwell.audit.services import audit_record
-from keepwell.interchange.database import Stage, encrypt_salaries, stage_for
+from keepwell.interchange.database import Encoded, Stage, encrypt_salaries, stage_for
 from keepwell.interchange.entities import Entity, entity_get
+from keepwell.interchange.errors import FileRefused
 from keepwell.interchange.pipeline import pipelined
-from keepwell.interchange.readers import FileRefused, RawBatch, format_of, open_reader
+from keepwell.interchange.readers import RawBatch, format_of, open_reader
 from keepwell.interchange.selectors import export_rows
 from keepwell.interchange.validation import CheckedBatch, ReferenceData, check
 from keepwell.interchange.writers import WRITERS, RejectedWriter
@@ -157,7 +158,7 @@ def _run(
     stage = stage_for(connection, spec, tenant.pk)
     stage.create()
 
-    def prepare(raw: RawBatch) -> tuple[CheckedBatch, Any, Any]:
+    def prepare(raw: RawBatch) -> tuple[CheckedBatch, Encoded, Encoded | None]:
         # In the reading thread: no database access here.
         checked = check(spec, raw, reference)
         if spec.name == "contracts":
@@ -172,7 +173,7 @@ def _run(
             if bad is not None:
                 stage.load(bad)
         else:
-            applied = stage.apply_batch()
+            applied = stage.apply_batch(payload)
             tally.imported += applied.imported
             tally.updated += applied.updated
             _report(spec, checked.raw, applied.rejections, tally)

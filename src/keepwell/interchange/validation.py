@@ -252,9 +252,12 @@ def check(entity: Entity, raw: RawBatch, reference: ReferenceData) -> CheckedBat
 
 def _convert(column: Column, text: pa.Array, problems: _Problems, reference: ReferenceData) -> pa.Array:
     name = column.name
-    present = pc.is_valid(text)
     if _has_byte(text, b"\x00"):
-        problems.add(pc.match_substring(text, "\x00"), name, "contains a NUL character")
+        # Rejected, and not staged: PostgreSQL text cannot hold NUL.
+        nul = pc.match_substring(text, "\x00")
+        problems.add(nul, name, "contains a NUL character")
+        text = pc.if_else(nul, pa.scalar(None, pa.string()), text)
+    present = pc.is_valid(text)
     if column.required:
         what = "missing id" if column.kind is Kind.ID else "missing value"
         problems.add(pc.invert(present), name, f"{what} (the column is required)")
@@ -317,9 +320,9 @@ def _convert(column: Column, text: pa.Array, problems: _Problems, reference: Ref
             mask, reasons = _reasons(text, failing, _explain_integer)
             problems.add(mask, name, reasons)
         if column.minimum is not None:
-            problems.add(pc.less(converted, column.minimum), name, _range_reason(column, text))
+            problems.add(pc.less(converted, column.minimum), name, _range_reason(column, text, low=True))
         if column.maximum is not None:
-            problems.add(pc.greater(converted, column.maximum), name, _range_reason(column, text))
+            problems.add(pc.greater(converted, column.maximum), name, _range_reason(column, text, low=False))
         return converted
     if kind is Kind.DECIMAL:
         converted, failing = _cast(text, pa.decimal128(column.digits, column.places))
@@ -348,12 +351,16 @@ def _check_length(column: Column, text: pa.Array, problems: _Problems) -> None:
     problems.add(too_long, column.name, f"longer than {column.max_length} characters")
 
 
-def _range_reason(column: Column, text: pa.Array) -> Callable[[], pa.Array]:
-    if column.maximum is None or column.maximum >= 2**31 - 1:
-        limit = f" must be at least {column.minimum}"
-    else:
-        limit = f" must be between {column.minimum} and {column.maximum}"
-    return _quoted("", text, limit)
+def _range_reason(column: Column, text: pa.Array, *, low: bool) -> Callable[[], pa.Array]:
+    if column.minimum is not None and column.maximum is not None and column.maximum < 2**15:
+        return _quoted("", text, f" must be between {column.minimum} and {column.maximum}")
+    if low:
+        return _quoted(
+            "",
+            text,
+            " must not be negative" if column.minimum == 0 else f" must be at least {column.minimum}",
+        )
+    return _quoted("", text, f" is too large (at most {column.maximum})")
 
 
 def _jurisdiction(
