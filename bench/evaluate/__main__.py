@@ -122,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
             f"cross-check: {compared:,} rows, {exact_mismatches} numerator/denominator/provisional"
             f" differences, {value_mismatches} value differences"
         )
+        # Timings on a shared machine are only comparable within one run: say how busy it was.
+        print(f"load average (1, 5, 15 min) after the runs: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     if len(results) > 1:
         print("\n== scaling (seconds per 1,000 employees)")
         for dataset, engine, bare in results:
