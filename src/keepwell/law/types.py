@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -17,6 +17,9 @@ from keepwell.law.errors import InvalidRequest
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DECIMAL_TEXT = re.compile(r"-?\d+(\.\d+)?")
+
+# An inclusive period of days: its first and its last day.
+Period = tuple[dt.date, dt.date]
 
 
 class Severity(StrEnum):
@@ -140,6 +143,62 @@ class Facts:
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidRequest(self._path(key), f"expected a whole number, got {value!r}")
         return value
+
+    def count(self, key: str) -> int | None:
+        """A whole number of 0 or more (days worked, months out of work), or ``None`` when unknown."""
+        value = self.integer(key)
+        if value is not None and value < 0:
+            raise InvalidRequest(self._path(key), f"must not be negative, got {value}")
+        return value
+
+    def text(self, key: str) -> str | None:
+        """A free-text fact without surrounding blanks, or ``None`` when unknown or blank."""
+        value = self.values.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise InvalidRequest(self._path(key), f"expected text, got {value!r}")
+        return value.strip() or None
+
+    def date_or_boolean(self, key: str) -> dt.date | bool | None:
+        """A fact given as the day something happened, or as ``true`` (it happened, day unknown), ``false``
+        (it did not happen) or null (unknown): SCHEMA.md's ``termination_notice_given`` read the Spanish way.
+        """
+        value = self.values.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            try:
+                return parse_date(value, self._path(key))
+            except InvalidRequest:
+                pass
+        raise InvalidRequest(
+            self._path(key), f"expected a date as YYYY-MM-DD, true, false or null, got {value!r}"
+        )
+
+    def periods(self, key: str, *, open_end: dt.date) -> list[Period] | None:
+        """A list of ``{"from": date, "to": date or null}`` periods, or ``None`` when unknown.
+
+        A null ``to`` is a period still running on ``open_end``. A malformed item names its path, e.g.
+        ``employee.facts.unemployment_insurance_periods[0].to``.
+        """
+        value = self.values.get(key)
+        path = self._path(key)
+        if value is None:
+            return None
+        if isinstance(value, str) or not isinstance(value, Sequence):
+            raise InvalidRequest(path, f"expected a list of {{from, to}} periods, got {value!r}")
+        periods: list[Period] = []
+        for index, item in enumerate(value):
+            item_path = f"{path}[{index}]"
+            if not isinstance(item, Mapping):
+                raise InvalidRequest(item_path, f"expected an object with from and to, got {item!r}")
+            first = parse_date(item.get("from"), f"{item_path}.from")
+            last = open_end if item.get("to") is None else parse_date(item.get("to"), f"{item_path}.to")
+            if last < first:
+                raise InvalidRequest(f"{item_path}.to", "before from")
+            periods.append((first, last))
+        return periods
 
     def decimal(self, key: str) -> Decimal | None:
         """A decimal fact such as an amount, or ``None`` when unknown."""

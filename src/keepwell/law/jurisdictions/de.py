@@ -36,13 +36,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from keepwell.law.errors import InvalidRequest
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule
 from keepwell.law.service import ONE_DAY, add_months, add_years, period_last_day
-from keepwell.law.types import Action, Confidence, Contract, Facts, Field, Severity
+from keepwell.law.types import Action, Confidence, Contract, Field, Severity
 
 # Decisions from this day on: the numbering of TzBfG §15 used here and §15(3) on probation.
 PACK_FROM = date(2022, 8, 1)
@@ -250,27 +249,9 @@ def adjacent(previous: Contract, following: Contract) -> bool:
     return previous.end is not None and previous.end + ONE_DAY == following.start
 
 
-def text_fact(facts: Facts, key: str) -> str | None:
-    """A free-text fact, or ``None`` when unknown or blank."""
-    value = facts.values.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequest(f"employee.facts.{key}", f"expected text, got {value!r}")
-    return value.strip() or None
-
-
-def day_count_fact(facts: Facts, key: str) -> int | None:
-    """A number of days (0 or more), or ``None`` when unknown."""
-    value = facts.integer(key)
-    if value is not None and value < 0:
-        raise InvalidRequest(f"employee.facts.{key}", f"must not be negative, got {value}")
-    return value
-
-
 def purpose_limited(case: Case) -> bool:
     """True when the request marks the contract as ending on completion of its purpose (§15(2))."""
-    return text_fact(case.facts, "reason_for_end") == COMPLETION_OF_TASK
+    return case.facts.text("reason_for_end") == COMPLETION_OF_TASK
 
 
 @dataclass(frozen=True)
@@ -395,8 +376,8 @@ class NoReasonTermRule(Rule):
     def inspect(self, case: Case) -> Iterator[Outcome]:
         if case.current_contract.objective_reason is None:
             yield from self._current_term(case)
-        if case.decision.action is Action.RENEW_FIXED_TERM and not text_fact(
-            case.facts, "proposed_contract_objective_reason"
+        if case.decision.action is Action.RENEW_FIXED_TERM and not case.facts.text(
+            "proposed_contract_objective_reason"
         ):
             yield from self._renewal(case)
 
@@ -543,7 +524,7 @@ class NoReasonTermRule(Rule):
         if term.room_left(expiry):
             yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, False)
             return
-        proposed = text_fact(case.facts, "proposed_contract_objective_reason")
+        proposed = case.facts.text("proposed_contract_objective_reason")
         yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, False if proposed else None)
         yield self.finding(
             "de.tzbfg.s14_2.limits_reached",
@@ -612,7 +593,7 @@ class ObjectiveReasonRule(Rule):
             yield self.conclude(Field.AUTOMATIC_CONVERSION, False)
             yield self.finding("de.tzbfg.s14_1.objective_reason", Severity.INFO, OBJECTIVE_REASON_TERM)
             yield from long_chain
-        proposed = text_fact(case.facts, "proposed_contract_objective_reason")
+        proposed = case.facts.text("proposed_contract_objective_reason")
         if case.decision.action is Action.RENEW_FIXED_TERM and proposed:
             medium = Confidence.MEDIUM if self._is_long(case) else None
             yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, True, medium)
@@ -657,7 +638,7 @@ class ContinuedWorkRule(Rule):
     effective_from = PACK_FROM
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
-        days = day_count_fact(case.facts, "continued_working_after_expiry_days")
+        days = case.facts.count("continued_working_after_expiry_days")
         if not days:
             return
         aware = case.facts.boolean("employer_aware_of_continued_work")

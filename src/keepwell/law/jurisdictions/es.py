@@ -40,7 +40,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from keepwell.law.errors import InvalidRequest
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
@@ -247,24 +246,6 @@ def adjacent(previous: Contract, following: Contract) -> bool:
     return previous.end is not None and previous.end + ONE_DAY == following.start
 
 
-def text_fact(facts: Facts, key: str) -> str | None:
-    """A free-text fact, or ``None`` when unknown or blank."""
-    value = facts.values.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequest(f"employee.facts.{key}", f"expected text, got {value!r}")
-    return value.strip() or None
-
-
-def day_count_fact(facts: Facts, key: str) -> int | None:
-    """A number of days (0 or more), or ``None`` when unknown."""
-    value = facts.integer(key)
-    if value is not None and value < 0:
-        raise InvalidRequest(f"employee.facts.{key}", f"must not be negative, got {value}")
-    return value
-
-
 @dataclass(frozen=True)
 class Notice:
     """``termination_notice_given`` read the Spanish way: whether notice was given, and on which day."""
@@ -275,19 +256,10 @@ class Notice:
 
 def notice_given(facts: Facts) -> Notice:
     """A date (given that day), ``true`` (given, date unknown), ``false`` (not given) or null (unknown)."""
-    value = facts.values.get(NOTICE_KEY)
-    if value is None:
-        return Notice(None)
-    if isinstance(value, bool):
-        return Notice(value)
-    if isinstance(value, str):
-        try:
-            return Notice(True, facts.date_of(NOTICE_KEY))
-        except InvalidRequest:
-            pass
-    raise InvalidRequest(
-        f"employee.facts.{NOTICE_KEY}", f"expected a date as YYYY-MM-DD, true, false or null, got {value!r}"
-    )
+    value = facts.date_or_boolean(NOTICE_KEY)
+    if isinstance(value, date):
+        return Notice(True, value)
+    return Notice(value)
 
 
 def _folded(text: str) -> str:
@@ -619,7 +591,7 @@ class ContinuedWorkRule(Rule):
     effective_from = PACK_FROM
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
-        days = day_count_fact(case.facts, "continued_working_after_expiry_days")
+        days = case.facts.count("continued_working_after_expiry_days")
         if not days:
             return
         expiry = case.expiry
@@ -876,7 +848,7 @@ class RenewalRule(Rule):
             yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, False)
             yield self.finding("es.et.art15.already_permanent", Severity.MUST, RENEWAL_ALREADY_PERMANENT)
             return
-        proposed = text_fact(case.facts, "proposed_contract_objective_reason")
+        proposed = case.facts.text("proposed_contract_objective_reason")
         cause = cause_of(proposed) if proposed is not None else current_cause(case)
         if cause is Cause.SUBSTITUTION:
             yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, True)

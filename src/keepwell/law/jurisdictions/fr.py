@@ -44,13 +44,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from keepwell.law.errors import InvalidRequest
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, format_decimal
 from keepwell.law.service import ONE_DAY, period_last_day
-from keepwell.law.types import Action, Confidence, Contract, Damages, Facts, Field, Offer, Severance, Severity
+from keepwell.law.types import Action, Confidence, Contract, Damages, Field, Offer, Severance, Severity
 
 # The 2017 ordinances (published 2017-09-23) let extended sector agreements set durations, renewals and the
 # waiting period; the statutory defaults below apply without such an agreement.
@@ -282,24 +281,6 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the F
 def adjacent(previous: Contract, following: Contract) -> bool:
     """True when ``following`` starts the day after ``previous`` ends (no gap)."""
     return previous.end is not None and previous.end + ONE_DAY == following.start
-
-
-def text_fact(facts: Facts, key: str) -> str | None:
-    """A free-text fact, or ``None`` when unknown or blank."""
-    value = facts.values.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequest(f"employee.facts.{key}", f"expected text, got {value!r}")
-    return value.strip() or None
-
-
-def day_count_fact(facts: Facts, key: str) -> int | None:
-    """A number of days (0 or more), or ``None`` when unknown."""
-    value = facts.integer(key)
-    if value is not None and value < 0:
-        raise InvalidRequest(f"employee.facts.{key}", f"must not be negative, got {value}")
-    return value
 
 
 def _folded(text: str) -> str:
@@ -646,7 +627,7 @@ class ContinuedWorkRule(Rule):
     effective_from = PACK_FROM
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
-        days = day_count_fact(case.facts, "continued_working_after_expiry_days")
+        days = case.facts.count("continued_working_after_expiry_days")
         if not days or case.facts.boolean("new_contract_signed") is True:
             return
         from_date = case.expiry + ONE_DAY
@@ -912,7 +893,7 @@ class RenewalRule(Rule):
 
     def _new_cdd(self, case: Case, cdd: Cdd, new_end: date) -> Iterator[Outcome]:
         start = case.decision.date
-        proposed = text_fact(case.facts, "proposed_contract_objective_reason")
+        proposed = case.facts.text("proposed_contract_objective_reason")
         kind = kind_of(case, proposed if proposed is not None else case.current_contract.objective_reason)
         schedule = MAX_MONTHS.get(kind)
         if schedule is not None:

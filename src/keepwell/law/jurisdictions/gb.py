@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from keepwell.law.errors import InvalidRequest
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack, Region
@@ -50,7 +49,7 @@ from keepwell.law.service import (
     period_last_day,
     service_length,
 )
-from keepwell.law.types import Action, Confidence, Facts, Field, Severance, Severity, Status
+from keepwell.law.types import Action, Confidence, Field, Severance, Severity, Status
 
 # The first day every parameter below has a value for: the weekly cap is tabled from 6 April 2024.
 GB_PACK_START = date(2024, 4, 6)
@@ -276,16 +275,6 @@ MATERNITY_KINDS = ("pregnant", "maternity_leave")
 CONSIDERED_KINDS = frozenset(MATERNITY_KINDS)
 
 
-def text_fact(facts: Facts, key: str) -> str | None:
-    """A free-text fact, or ``None`` when unknown or blank (``Facts`` has no accessor for text)."""
-    value = facts.values.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequest(f"employee.facts.{key}", f"expected text, got {value!r}")
-    return value.strip() or None
-
-
 def age_on(birth: date, day: date) -> int:
     """Whole years of age on ``day``; a 29 February birthday is reached on 1 March in a common year."""
     before_birthday = (day.month, day.day) < (birth.month, birth.day)
@@ -454,7 +443,7 @@ class PermanenceRule(Rule):
         years = PERMANENT_AFTER_YEARS.at(case.on)
         if point > start:
             yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, False)
-        elif text_fact(case.facts, "proposed_contract_objective_reason") is not None:
+        elif case.facts.text("proposed_contract_objective_reason") is not None:
             yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, None)
         else:
             yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, True)
@@ -548,7 +537,7 @@ class PermanenceRule(Rule):
                 point=point,
             )
             return
-        reason = text_fact(case.facts, "proposed_contract_objective_reason")
+        reason = case.facts.text("proposed_contract_objective_reason")
         if reason is not None:
             yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, None)
             yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, None)

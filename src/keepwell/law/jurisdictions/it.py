@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from keepwell.law.errors import InvalidRequest
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
@@ -205,24 +204,6 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the I
 def adjacent(previous: Contract, following: Contract) -> bool:
     """True when ``following`` starts the day after ``previous`` ends (no gap)."""
     return previous.end is not None and previous.end + ONE_DAY == following.start
-
-
-def text_fact(facts: Facts, key: str) -> str | None:
-    """A free-text fact, or ``None`` when unknown or blank."""
-    value = facts.values.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequest(f"employee.facts.{key}", f"expected text, got {value!r}")
-    return value.strip() or None
-
-
-def day_count_fact(facts: Facts, key: str) -> int | None:
-    """A number of days (0 or more), or ``None`` when unknown."""
-    value = facts.integer(key)
-    if value is not None and value < 0:
-        raise InvalidRequest(f"employee.facts.{key}", f"must not be negative, got {value}")
-    return value
 
 
 def _folded(text: str) -> str:
@@ -520,7 +501,7 @@ class ContinuedWorkRule(Rule):
     effective_from = PACK_FROM
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
-        days = day_count_fact(case.facts, "continued_working_after_expiry_days")
+        days = case.facts.count("continued_working_after_expiry_days")
         if not days:
             return
         on, expiry = case.on, case.expiry
@@ -705,7 +686,7 @@ class RenewalRule(Rule):
         self, case: Case, entries: list[Entry], extension: bool, new_end: date
     ) -> Iterator[Outcome]:
         on, decision = case.on, case.decision
-        proposed_reason = text_fact(case.facts, "proposed_contract_objective_reason")
+        proposed_reason = case.facts.text("proposed_contract_objective_reason")
         reason = proposed_reason or (entries[-1].reason if extension else None)
         current = entries[-1]
         proposed = Entry(

@@ -35,7 +35,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from keepwell.law.errors import InvalidRequest
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
@@ -239,16 +238,6 @@ def new_contract_start(case: Case) -> date:
     return max(case.decision.date, case.expiry + ONE_DAY)
 
 
-def text_fact(case: Case, key: str) -> str | None:
-    """A free-text fact, or ``None`` when unknown; anything but text names ``employee.facts.<key>``."""
-    value = case.facts.values.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequest(f"employee.facts.{key}", f"expected text, got {value!r}")
-    return value.strip()
-
-
 class Exemption(StrEnum):
     """Why the 2-year limit does not convert a given contract."""
 
@@ -297,7 +286,7 @@ class TwoYearLimitRule(Rule):
             yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, True)
             yield self.finding("kr.fta.art4.open_ended_renewal", Severity.INFO, OPEN_ENDED_RENEWAL)
             return
-        reason = text_fact(case, "proposed_contract_objective_reason")
+        reason = case.facts.text("proposed_contract_objective_reason")
         if action is Action.NOT_RENEW:
             yield self.conclude(Field.AUTOMATIC_CONVERSION, False)
             at_limit = counted.total_months == limit and counted.days == 0

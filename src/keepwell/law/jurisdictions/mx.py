@@ -26,12 +26,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from keepwell.law.errors import InvalidRequest
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, format_decimal
-from keepwell.law.types import Action, BlockingProtection, Confidence, Damages, Facts, Field, Severity
+from keepwell.law.types import Action, BlockingProtection, Confidence, Damages, Field, Severity
 
 # The probation articles (39-A to 39-F) and the 12-month limit on back wages come from the 2012 reform;
 # the pack assesses decisions from the first full year after it. Earlier history is not modelled.
@@ -113,16 +112,6 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the M
 EFFECT_WORK_CONTINUES = gettext_noop("relationship continues for as long as the work does")
 
 
-def text_fact(facts: Facts, key: str) -> str | None:
-    """A free-text fact, or ``None`` when unknown or blank (``Facts`` has no accessor for text)."""
-    value = facts.values.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequest(f"employee.facts.{key}", f"expected text, got {value!r}")
-    return value.strip() or None
-
-
 # --- Rules ----------------------------------------------------------------------------------------------
 
 
@@ -157,7 +146,7 @@ class CauseRule(Rule):
                 "mx.lft.art35.open_ended_default", Severity.INFO, RENEWAL_OPEN_ENDED, citation="LFT Art 35"
             )
         elif action is Action.RENEW_FIXED_TERM:
-            proposed = text_fact(case.facts, "proposed_contract_objective_reason")
+            proposed = case.facts.text("proposed_contract_objective_reason")
             if proposed is None:
                 yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, None)
                 yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, None)

@@ -34,13 +34,12 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from keepwell.law.errors import InvalidRequest
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, format_decimal
 from keepwell.law.service import ONE_DAY, ServiceLength, add_months, period_last_day, service_length
-from keepwell.law.types import Action, Confidence, Contract, Facts, Field, Offer, Severance, Severity
+from keepwell.law.types import Action, Confidence, Contract, Field, Offer, Severance, Severity
 
 PACK_FROM = date(2020, 1, 1)  # the Labour Market in Balance Act (WAB)
 
@@ -191,16 +190,6 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the N
 
 
 # --- Shared computations --------------------------------------------------------------------------------
-
-
-def text_fact(facts: Facts, key: str) -> str | None:
-    """A free-text fact, or ``None`` when unknown or blank."""
-    value = facts.values.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequest(f"employee.facts.{key}", f"expected text, got {value!r}")
-    return value.strip() or None
 
 
 def within_reset(previous_end: date, next_start: date, months: int) -> bool:
@@ -415,7 +404,7 @@ class NoticeRule(Rule):
     def inspect(self, case: Case) -> Iterator[Outcome]:
         on, expiry = case.on, case.expiry
         min_months = NOTICE_MIN_CONTRACT_MONTHS.at(on)
-        if text_fact(case.facts, "reason_for_end") == COMPLETION_OF_TASK:
+        if case.facts.text("reason_for_end") == COMPLETION_OF_TASK:
             yield self.conclude(Field.LAST_NOTICE_DATE, None)
             yield self.finding("nl.bw.art7_668.no_calendar_end", Severity.INFO, NOTICE_NO_CALENDAR_END)
             return

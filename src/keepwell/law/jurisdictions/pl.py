@@ -33,13 +33,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from keepwell.law.errors import InvalidRequest
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule
 from keepwell.law.service import ONE_DAY, period_last_day, service_length
-from keepwell.law.types import Action, BlockingProtection, Confidence, Contract, Facts, Field, Severity
+from keepwell.law.types import Action, BlockingProtection, Confidence, Contract, Field, Severity
 
 PACK_FROM = date(2016, 2, 22)  # Art 25¹ in force
 
@@ -178,16 +177,6 @@ MATERNITY_LEAVE = gettext_noop(
 
 
 # --- Shared computations --------------------------------------------------------------------------------
-
-
-def text_fact(facts: Facts, key: str) -> str | None:
-    """A free-text fact, or ``None`` when unknown or blank."""
-    value = facts.values.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequest(f"employee.facts.{key}", f"expected text, got {value!r}")
-    return value.strip() or None
 
 
 def _folded(text: str) -> str:
@@ -346,7 +335,7 @@ class LimitsRule(Rule):
         if not full:
             yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, False)
             return
-        proposed = text_fact(case.facts, "proposed_contract_objective_reason")
+        proposed = case.facts.text("proposed_contract_objective_reason")
         yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, None if proposed else True)
         yield self.finding("pl.kp.art25_1.next_contract_open_ended", Severity.INFO, NEXT_CONTRACT_OPEN_ENDED)
 
@@ -518,7 +507,7 @@ class RenewalRule(Rule):
             yield self.finding("pl.kp.art25_1.already_open_ended", Severity.MUST, ALREADY_OPEN_ENDED)
             return
         on = case.on
-        proposed = text_fact(case.facts, "proposed_contract_objective_reason")
+        proposed = case.facts.text("proposed_contract_objective_reason")
         kind = kind_of(proposed)
         if kind in EXCEPTIONS:
             yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, True, Confidence.MEDIUM)

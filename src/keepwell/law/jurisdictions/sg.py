@@ -34,7 +34,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from keepwell.law.errors import InvalidRequest
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack
@@ -207,18 +206,8 @@ def birthday(birth: date, age: int) -> date:
         return date(birth.year + age, 3, 1)
 
 
-def text_fact(case: Case, key: str) -> str | None:
-    """A free-text fact, or ``None`` when unknown; anything but text names ``employee.facts.<key>``."""
-    value = case.facts.values.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequest(f"employee.facts.{key}", f"expected text, got {value!r}")
-    return value.strip()
-
-
 def is_retrenchment(case: Case) -> bool:
-    reason = text_fact(case, "reason_for_end")
+    reason = case.facts.text("reason_for_end")
     return reason is not None and reason.casefold() in RETRENCHMENT_REASONS
 
 
@@ -535,7 +524,7 @@ class MaternityRule(Rule):
             for status in case.employee.statuses
         ):
             return
-        reason = text_fact(case, "reason_for_end")
+        reason = case.facts.text("reason_for_end")
         if reason is None:
             yield self.conclude(Field.NON_RENEWAL_LAWFUL, None)
             yield self.finding("sg.ea.maternity_reason_unknown", Severity.SHOULD, MATERNITY_REASON_UNKNOWN)

@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from keepwell.law.errors import InvalidRequest
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
@@ -171,16 +170,6 @@ def longer_than(length: ServiceLength, months: int) -> bool:
     return length.total_months > months or (length.total_months == months and length.days > 0)
 
 
-def text_fact(case: Case, key: str) -> str | None:
-    """A free-text fact, or ``None`` when unknown; anything but text names ``employee.facts.<key>``."""
-    value = case.facts.values.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequest(f"employee.facts.{key}", f"expected text, got {value!r}")
-    return value.strip()
-
-
 def work_type_of(text: str | None) -> WorkType | None:
     """The kind of work a stated reason names, or ``None`` when it names none."""
     if text is None:
@@ -228,7 +217,7 @@ def current_subject(case: Case) -> Subject:
 def proposed_subject(case: Case) -> Subject:
     """A proposed fixed-term renewal; its kind of work is the current contract's unless stated."""
     start = max(case.decision.date, case.expiry + ONE_DAY)
-    reason = text_fact(case, "proposed_contract_objective_reason")
+    reason = case.facts.text("proposed_contract_objective_reason")
     current = current_subject(case)
     if reason is None:
         return Subject(start, case.decision.new_end_date, current.reason, current.work_type)

@@ -30,11 +30,10 @@ The rules are national; a region in the request gets the framework's "region not
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
-from keepwell.law.errors import InvalidRequest
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
@@ -48,7 +47,6 @@ from keepwell.law.types import (
     Field,
     Severance,
     Severity,
-    parse_date,
 )
 
 CODE_IN_FORCE = date(2021, 1, 1)
@@ -272,39 +270,16 @@ def longer_than(length: ServiceLength, months: int) -> bool:
     return length.total_months > months or (length.total_months == months and length.days > 0)
 
 
-def text_fact(case: Case, key: str) -> str | None:
-    """A free-text fact, or ``None`` when unknown; anything but text names ``employee.facts.<key>``."""
-    value = case.facts.values.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if not isinstance(value, str):
-        raise InvalidRequest(f"employee.facts.{key}", f"expected text, got {value!r}")
-    return value.strip()
-
-
 def insurance_periods(case: Case) -> list[Period] | None:
     """The periods covered by unemployment insurance, clipped to the expiry date; ``None`` when not given.
 
-    Each item is ``{"from": date, "to": date or null}`` (null: still covered at expiry); a malformed item
-    names its path, e.g. ``employee.facts.unemployment_insurance_periods[0].to``.
+    Each item is ``{"from": date, "to": date or null}`` (null: still covered at expiry).
     """
-    value = case.facts.values.get(INSURANCE_KEY)
-    path = f"employee.facts.{INSURANCE_KEY}"
-    if value is None:
+    periods = case.facts.periods(INSURANCE_KEY, open_end=case.expiry)
+    if periods is None:
         return None
-    if isinstance(value, str) or not isinstance(value, Sequence):
-        raise InvalidRequest(path, f"expected a list of {{from, to}} periods, got {value!r}")
-    periods: list[Period] = []
-    for index, item in enumerate(value):
-        item_path = f"{path}[{index}]"
-        if not isinstance(item, Mapping):
-            raise InvalidRequest(item_path, f"expected an object with from and to, got {item!r}")
-        first = parse_date(item.get("from"), f"{item_path}.from")
-        last = case.expiry if item.get("to") is None else parse_date(item.get("to"), f"{item_path}.to")
-        if last < first:
-            raise InvalidRequest(f"{item_path}.to", "before from")
-        periods.append((first, min(last, case.expiry)))
-    return [(first, last) for first, last in periods if first <= last]
+    clipped = [(first, min(last, case.expiry)) for first, last in periods]
+    return [(first, last) for first, last in clipped if first <= last]
 
 
 def counted_years(counted: ServiceLength, on: date) -> Decimal:
@@ -756,7 +731,7 @@ class OtherEndingsRule(Rule):
             yield self.finding(
                 "vn.lc.art137.priority_for_new_contract", Severity.SHOULD, MATERNITY_PRIORITY, months=months
             )
-        if text_fact(case, "reason_for_end") == "redundancy":
+        if case.facts.text("reason_for_end") == "redundancy":
             yield self.finding(
                 "vn.lc.art47.job_loss_not_for_expiry",
                 Severity.INFO,
