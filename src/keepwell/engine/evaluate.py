@@ -5,8 +5,9 @@ The plan, in SQL over the Arrow fact tables (no Python loop over facts or output
 1. Each event stream (see :data:`keepwell.engine.metrics.STREAMS`) places its rows in the
    employee's local month through the calendar lookup table (:mod:`keepwell.engine.calendar`),
    drops what happened at or after ``as_of``, and is aggregated once per employee and month.
-2. Orders get their local date the same way, are converted with an ASOF join on the rates,
-   and their customers are checked for an order in the 365 days before with a second ASOF join.
+2. Orders get their local date the same way and are converted through a table of daily rates
+   (each day carrying the latest rate on or before it); their customers are checked for an
+   order in the 365 days before with a semi join.
 3. The rows (employee x month from the hire month) pick up every numerator and denominator,
    values are divided once with half-even integer rounding, and benchmarks are computed per
    comparison group from those values.

@@ -31,6 +31,10 @@ converted exactly (a lossy conversion raises); integer columns of any width are 
 string columns may be plain, large or dictionary-encoded (dictionary encoding is kept: it
 is how large low-cardinality columns such as ``purpose`` stay small in memory); decimals
 are rescaled exactly or refused. Extra columns are ignored. A missing table is empty.
+
+Magnitudes: the engine computes with 64-bit units, so an order amount or target must stay
+below 10**14 and a rate below 10**8; a larger value makes :func:`evaluate` fail loudly rather
+than round. Sums (revenue) are 128-bit.
 """
 
 from __future__ import annotations
