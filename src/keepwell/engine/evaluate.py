@@ -54,6 +54,7 @@ from keepwell.engine.errors import (
     AmbiguousExchangeRate,
     DuplicateTarget,
     InvalidArgument,
+    InvalidFacts,
     MissingExchangeRate,
 )
 from keepwell.engine.facts import Facts
@@ -254,7 +255,11 @@ class _Session:
         self.reporting_currency = facts.reporting_currency
 
     def execute(self, sql: str) -> None:
-        self.connection.execute(sql)
+        try:
+            self.connection.execute(sql)
+        except (duckdb.ConversionException, duckdb.OutOfRangeException) as error:
+            # An amount, rate or sum beyond the documented magnitudes: refuse, never round.
+            raise InvalidFacts(f"a value is out of the engine's range: {error}") from error
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         return self.connection.execute(sql).fetchall()

@@ -471,3 +471,10 @@ def test_progress_is_reported_up_to_the_last_step() -> None:
 
     assert calls[-1] == ("benchmarks", calls[-1][2], calls[-1][2])
     assert [done for _, done, _ in calls] == list(range(1, len(calls) + 1))
+
+
+def test_an_amount_beyond_the_engines_range_is_refused_not_rounded() -> None:
+    scenario = Scenario([SHANGHAI_EMPLOYEE], orders=[order(1, utc(2026, 10, 5), "100000000000000")])
+
+    with pytest.raises(InvalidFacts, match="out of the engine's range"):
+        evaluate(facts_from_scenario(scenario), as_of=date(2026, 10, 31))
