@@ -31,7 +31,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from keepwell.law.errors import RulePackError
+from keepwell.law.service import ONE_DAY
 from keepwell.law.types import (
+    Action,
     BlockingProtection,
     Conclusion,
     ConclusionValue,
@@ -103,6 +105,27 @@ class Case:
     def concluded(self, conclusion_field: Field) -> bool:
         """True when an earlier rule has contributed to ``conclusion_field``."""
         return conclusion_field in self.conclusions
+
+    def concluded_flag(self, conclusion_field: Field, *, otherwise: bool | None = False) -> bool | None:
+        """What earlier rules concluded on a yes/no field: ``otherwise`` when none did, ``None`` when they
+        left it unknown (``case.concluded_flag(Field.AUTOMATIC_CONVERSION)`` is "converted so far")."""
+        if not self.concluded(conclusion_field):
+            return otherwise
+        value = self.conclusions.get(conclusion_field)
+        return value if isinstance(value, bool) else None
+
+    @property
+    def lawful_field(self) -> Field:
+        """The field that judges the decision: ``non_renewal_lawful`` for a non-renewal, else
+        ``renewal_as_proposed_lawful``."""
+        if self.request.decision.action is Action.NOT_RENEW:
+            return Field.NON_RENEWAL_LAWFUL
+        return Field.RENEWAL_AS_PROPOSED_LAWFUL
+
+    @property
+    def renewal_start(self) -> date:
+        """First day of a renewal: the day after expiry, or the decision date when that is later."""
+        return max(self.request.decision.date, self.expiry + ONE_DAY)
 
 
 class Rule(abc.ABC):

@@ -41,7 +41,7 @@ from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule
-from keepwell.law.service import ONE_DAY, add_months, period_last_day
+from keepwell.law.service import ONE_DAY, add_months, adjacent, chain_start, period_last_day
 from keepwell.law.types import (
     Action,
     BlockingProtection,
@@ -196,16 +196,10 @@ def chain_of(case: Case) -> Chain:
     stated = case.facts.boolean("extensions_agreed_before_expiry_terms_unchanged")
     contiguous_are_extensions = stated is not False
     first = len(contracts) - 1
-    while contiguous_are_extensions and first > 0:
-        previous = contracts[first - 1]
-        if (
-            previous.is_fixed_term
-            and previous.end is not None
-            and previous.end + ONE_DAY == contracts[first].start
-        ):
-            first -= 1
-        else:
-            break
+    if contiguous_are_extensions:
+        first = chain_start(
+            contracts, lambda previous, following: previous.is_fixed_term and adjacent(previous, following)
+        )
     before = contracts[first - 1] if first > 0 else None
     previous_end = before.end if before is not None and before.is_fixed_term else None
     extensions = len(contracts) - 1 - first

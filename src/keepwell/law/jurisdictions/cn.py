@@ -45,9 +45,11 @@ from keepwell.law.rules import Case, Outcome, Rule, format_decimal
 from keepwell.law.service import (
     ServiceLength,
     add_years,
+    gaps_between,
     notice_deadline,
     period_last_day,
     service_length,
+    trailing_fixed_terms,
 )
 from keepwell.law.types import (
     Action,
@@ -480,11 +482,9 @@ class OpenEndedRoutes:
 def open_ended_routes(case: Case) -> OpenEndedRoutes:
     """Count the trailing run of fixed-term contracts since 2008 and the years of service at expiry."""
     counted_from = FIXED_TERMS_COUNTED_FROM.at(case.on)
-    in_a_row = 0
-    for contract in reversed(case.employee.contracts):
-        if not contract.is_fixed_term or contract.start < counted_from:
-            break
-        in_a_row += 1
+    contracts = case.employee.contracts
+    # Contracts are in date order, so those started before 2008 are a prefix of the trailing run.
+    in_a_row = sum(1 for index in trailing_fixed_terms(contracts) if contracts[index].start >= counted_from)
     service = service_length(case.employee.first_day, case.expiry)
     fault = case.facts.boolean("employee_fault_or_incapacity_grounds") is True
     two_contracts = in_a_row >= CONSECUTIVE_FIXED_TERMS_FOR_OPEN_ENDED.at(case.on)
@@ -604,21 +604,17 @@ class ContractHistoryRule(Rule):
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
         contracts = case.employee.contracts
-        for index in range(1, len(contracts)):
-            previous_end = contracts[index - 1].end
-            assert previous_end is not None  # parsing refuses a contract after an unending one
-            gap = (contracts[index].start - previous_end).days - 1
-            if gap > 0:
-                yield self.finding(
-                    "cn.history.gap_between_contracts",
-                    Severity.SHOULD,
-                    GAP_BETWEEN_CONTRACTS,
-                    citation="LCL Art 14(2)",
-                    days=gap,
-                    previous=index - 1,
-                    index=index,
-                )
-                yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
+        for previous, index, gap in gaps_between(contracts):
+            yield self.finding(
+                "cn.history.gap_between_contracts",
+                Severity.SHOULD,
+                GAP_BETWEEN_CONTRACTS,
+                citation="LCL Art 14(2)",
+                days=gap,
+                previous=previous,
+                index=index,
+            )
+            yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
         hire_date, first_start = case.employee.hire_date, contracts[0].start
         months = UNWRITTEN_CONTRACT_MONTHS.at(case.on)
         if hire_date is not None and period_last_day(hire_date, months) < first_start:

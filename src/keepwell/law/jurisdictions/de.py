@@ -40,7 +40,7 @@ from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule
-from keepwell.law.service import ONE_DAY, add_months, add_years, period_last_day
+from keepwell.law.service import ONE_DAY, add_months, add_years, adjacent, chain_start, period_last_day
 from keepwell.law.types import Action, Confidence, Contract, Field, Severity
 
 # Decisions from this day on: the numbering of TzBfG §15 used here and §15(3) on probation.
@@ -244,11 +244,6 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the G
 # --- Shared computations --------------------------------------------------------------------------------
 
 
-def adjacent(previous: Contract, following: Contract) -> bool:
-    """True when ``following`` starts the day after ``previous`` ends (no gap)."""
-    return previous.end is not None and previous.end + ONE_DAY == following.start
-
-
 def purpose_limited(case: Case) -> bool:
     """True when the request marks the contract as ending on completion of its purpose (§15(2))."""
     return case.facts.text("reason_for_end") == COMPLETION_OF_TASK
@@ -319,14 +314,12 @@ def older_worker(case: Case, start: date) -> bool | None:
 def no_reason_term(case: Case) -> NoReasonTerm:
     """The trailing run of adjacent fixed-term contracts without objective reason, and its limits."""
     contracts = case.employee.contracts
-    first = len(contracts) - 1
-    while first > 0:
-        previous = contracts[first - 1]
-        if not previous.is_fixed_term or previous.objective_reason is not None:
-            break
-        if not adjacent(previous, contracts[first]):
-            break
-        first -= 1
+    first = chain_start(
+        contracts,
+        lambda previous, following: (
+            previous.is_fixed_term and previous.objective_reason is None and adjacent(previous, following)
+        ),
+    )
     run = contracts[first:]
     start = run[0].start
     earlier = [contract.start for contract in contracts[:first]]

@@ -44,7 +44,18 @@ from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, format_decimal
-from keepwell.law.service import ONE_DAY, ServiceLength, add_months, period_last_day, service_length
+from keepwell.law.service import (
+    ONE_DAY,
+    add_months,
+    adjacent,
+    chain_start,
+    extension_runs,
+    fraction_to_decimal,
+    period_last_day,
+    pro_rata_years,
+    pro_rata_years_text,
+    service_length,
+)
 from keepwell.law.types import Action, Confidence, Contract, Facts, Field, Offer, Severance, Severity
 
 PACK_FROM = date(2022, 3, 30)  # RDL 32/2021 fully in force
@@ -241,11 +252,6 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the S
 # --- Shared computations --------------------------------------------------------------------------------
 
 
-def adjacent(previous: Contract, following: Contract) -> bool:
-    """True when ``following`` starts the day after ``previous`` ends (no gap)."""
-    return previous.end is not None and previous.end + ONE_DAY == following.start
-
-
 @dataclass(frozen=True)
 class Notice:
     """``termination_notice_given`` read the Spanish way: whether notice was given, and on which day."""
@@ -287,17 +293,10 @@ def current_cause(case: Case) -> Cause:
 def runs_of(contracts: tuple[Contract, ...], cause: Cause) -> list[tuple[int, tuple[Contract, ...]]]:
     """Contracts of ``cause`` grouped into one contract and its extensions (adjacent entries), each group
     with the index of its first entry."""
-    runs: list[tuple[int, list[Contract]]] = []
-    previous_index = -2
-    for index, contract in enumerate(contracts):
-        if not contract.is_fixed_term or cause_of(contract.objective_reason) is not cause:
-            continue
-        if runs and previous_index == index - 1 and adjacent(contracts[previous_index], contract):
-            runs[-1][1].append(contract)
-        else:
-            runs.append((index, [contract]))
-        previous_index = index
-    return [(index, tuple(run)) for index, run in runs]
+    runs = extension_runs(
+        contracts, lambda contract: contract.is_fixed_term and cause_of(contract.objective_reason) is cause
+    )
+    return [(run[0], tuple(contracts[index] for index in run)) for run in runs]
 
 
 @dataclass(frozen=True)
@@ -336,11 +335,12 @@ def current_run(case: Case) -> tuple[Contract, ...]:
     """The current contract with the adjacent contracts of the same cause before it."""
     contracts = case.employee.contracts
     cause = cause_of(case.current_contract.objective_reason)
-    first = len(contracts) - 1
-    while first > 0 and adjacent(contracts[first - 1], contracts[first]):
-        if cause_of(contracts[first - 1].objective_reason) is not cause:
-            break
-        first -= 1
+    first = chain_start(
+        contracts,
+        lambda previous, following: (
+            adjacent(previous, following) and cause_of(previous.objective_reason) is cause
+        ),
+    )
     return contracts[first:]
 
 
@@ -395,21 +395,6 @@ def production_periods(contracts: tuple[Contract, ...]) -> list[tuple[date, date
     return periods
 
 
-def years_fraction(service: ServiceLength, days_per_year: int) -> Fraction:
-    return service.years + Fraction(service.months, 12) + Fraction(service.days, days_per_year)
-
-
-def years_text(service: ServiceLength, days_per_year: int) -> str:
-    parts = [str(service.years)] if service.years else []
-    if service.months:
-        parts.append(f"{service.months}/12")
-    if service.days:
-        parts.append(f"{service.days}/{days_per_year}")
-    if len(parts) > 1:
-        return f"({' + '.join(parts)})"
-    return parts[0] if parts else "0"
-
-
 @dataclass(frozen=True)
 class DailySalary:
     """The daily salary as an exact fraction, and how it was obtained, for a basis."""
@@ -432,18 +417,6 @@ def daily_salary(case: Case) -> DailySalary | None:
             Fraction(pay.monthly_wage) * 12 / days, f"{format_decimal(pay.monthly_wage)} × 12 / {days}"
         )
     return None
-
-
-def to_decimal(value: Fraction) -> Decimal:
-    return Decimal(value.numerator) / Decimal(value.denominator)
-
-
-def converted(case: Case) -> bool | None:
-    """What earlier rules concluded on conversion (``False`` when nothing was concluded)."""
-    if not case.concluded(Field.AUTOMATIC_CONVERSION):
-        return False
-    value = case.conclusions.get(Field.AUTOMATIC_CONVERSION)
-    return value if isinstance(value, bool) else None
 
 
 # --- Rules ----------------------------------------------------------------------------------------------
@@ -655,7 +628,7 @@ class EndingRule(Rule):
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
         action, expiry = case.decision.action, case.expiry
-        state = converted(case)
+        state = case.concluded_flag(Field.AUTOMATIC_CONVERSION)
         if state is True:
             yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, True)
         if action is Action.RENEW_OPEN_ENDED:
@@ -690,7 +663,7 @@ class PaymentRule(Rule):
     def inspect(self, case: Case) -> Iterator[Outcome]:
         if case.decision.action is not Action.NOT_RENEW:
             return
-        if converted(case) is True:
+        if case.concluded_flag(Field.AUTOMATIC_CONVERSION) is True:
             yield self.finding("es.et.art49_1c.not_on_permanent", Severity.INFO, PAYMENT_NOT_ON_PERMANENT)
             return
         cause = current_cause(case)
@@ -718,7 +691,7 @@ class PaymentRule(Rule):
         service = service_length(run[0].start, case.expiry)
         days_per_year = DAYS_PER_YEAR.at(on)
         per_year = PAYMENT_DAYS_PER_YEAR.at(on)
-        counted = f"{years_text(service, days_per_year)} years ({service.describe()} of service)"
+        counted = f"{pro_rata_years_text(service, days_per_year)} years ({service.describe()} of service)"
         daily = daily_salary(case)
         if daily is None:
             basis = f"{per_year} days' salary per year × {counted} × daily salary (unknown)"
@@ -727,7 +700,9 @@ class PaymentRule(Rule):
                 "es.et.art49_1c.salary_unknown", Severity.SHOULD, PAYMENT_WAGE_UNKNOWN, basis=basis
             )
             return
-        amount = case.money(to_decimal(daily.amount * per_year * years_fraction(service, days_per_year)))
+        amount = case.money(
+            fraction_to_decimal(daily.amount * per_year * pro_rata_years(service, days_per_year))
+        )
         basis = f"{per_year} days' salary per year × {counted} × daily salary {daily.text}"
         confidence = Confidence.MEDIUM if current_cause(case) in UNKNOWN_CAUSES else None
         yield self.conclude(Field.SEVERANCE, Severance(amount, currency, None, basis), confidence)
@@ -820,7 +795,7 @@ class NoticeRule(Rule):
                 days=days,
             )
             return
-        amount = case.money(to_decimal(daily.amount * missing))
+        amount = case.money(fraction_to_decimal(daily.amount * missing))
         yield self.finding(
             "es.et.art49_1c.notice_short",
             Severity.MUST,
@@ -844,7 +819,7 @@ class RenewalRule(Rule):
         decision = case.decision
         if decision.action is not Action.RENEW_FIXED_TERM:
             return
-        if converted(case) is True:
+        if case.concluded_flag(Field.AUTOMATIC_CONVERSION) is True:
             yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, False)
             yield self.finding("es.et.art15.already_permanent", Severity.MUST, RENEWAL_ALREADY_PERMANENT)
             return

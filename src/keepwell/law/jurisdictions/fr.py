@@ -48,7 +48,7 @@ from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, format_decimal
-from keepwell.law.service import ONE_DAY, period_last_day
+from keepwell.law.service import ONE_DAY, adjacent, chain_start, day_count, period_last_day
 from keepwell.law.types import Action, Confidence, Contract, Damages, Field, Offer, Severance, Severity
 
 # The 2017 ordinances (published 2017-09-23) let extended sector agreements set durations, renewals and the
@@ -278,11 +278,6 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the F
 # --- Shared computations --------------------------------------------------------------------------------
 
 
-def adjacent(previous: Contract, following: Contract) -> bool:
-    """True when ``following`` starts the day after ``previous`` ends (no gap)."""
-    return previous.end is not None and previous.end + ONE_DAY == following.start
-
-
 def _folded(text: str) -> str:
     """Lower case without accents, so "Accroissement temporaire d'activité" matches "accroissement"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -329,23 +324,21 @@ class Cdd:
 
     @property
     def total_days(self) -> int:
-        end = self.contracts[-1].end
-        assert end is not None
-        return (end - self.start).days + 1
+        return day_count(self.start, self.contract_end(len(self.contracts) - 1))
 
 
 def current_cdd(case: Case) -> Cdd:
     """The trailing run of adjacent fixed-term contracts with the current contract's reason."""
     contracts = case.employee.contracts
     reason = case.current_contract.objective_reason
-    first = len(contracts) - 1
-    while first > 0:
-        previous = contracts[first - 1]
-        if not previous.is_fixed_term or not adjacent(previous, contracts[first]):
-            break
-        if not same_reason(previous.objective_reason, reason):
-            break
-        first -= 1
+    first = chain_start(
+        contracts,
+        lambda previous, following: (
+            previous.is_fixed_term
+            and adjacent(previous, following)
+            and same_reason(previous.objective_reason, reason)
+        ),
+    )
     kind = kind_of(case, reason)
     schedule = MAX_MONTHS.get(kind)
     max_months = None if schedule is None else schedule.at(case.on)
@@ -583,14 +576,15 @@ class WaitingPeriodRule(Rule):
         previous = contracts[cdd.first_index - 1]
         if not previous.is_fixed_term or previous.end is None:
             return
-        first = cdd.first_index - 1
-        while (
-            first > 0
-            and adjacent(contracts[first - 1], contracts[first])
-            and same_reason(contracts[first - 1].objective_reason, previous.objective_reason)
-        ):
-            first -= 1
-        total_days = (previous.end - contracts[first].start).days + 1
+        first = chain_start(
+            contracts,
+            lambda earlier, following: (
+                adjacent(earlier, following)
+                and same_reason(earlier.objective_reason, previous.objective_reason)
+            ),
+            last=cdd.first_index - 1,
+        )
+        total_days = day_count(contracts[first].start, previous.end)
         days, share = waiting_days(total_days, case.on)
         gap = (cdd.start - previous.end).days - 1
         if gap >= days:

@@ -45,6 +45,8 @@ from keepwell.law.service import (
     ONE_DAY,
     ServiceLength,
     add_years,
+    age_on,
+    gaps_between,
     notice_deadline,
     period_last_day,
     service_length,
@@ -275,12 +277,6 @@ MATERNITY_KINDS = ("pregnant", "maternity_leave")
 CONSIDERED_KINDS = frozenset(MATERNITY_KINDS)
 
 
-def age_on(birth: date, day: date) -> int:
-    """Whole years of age on ``day``; a 29 February birthday is reached on 1 March in a common year."""
-    before_birthday = (day.month, day.day) < (birth.month, birth.day)
-    return day.year - birth.year - (1 if before_birthday else 0)
-
-
 def reason_for_end(case: Case) -> str | None:
     return case.facts.choice("reason_for_end", REASONS)
 
@@ -408,21 +404,17 @@ class ContinuityRule(Rule):
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
         contracts = case.employee.contracts
-        for index in range(1, len(contracts)):
-            previous_end = contracts[index - 1].end
-            assert previous_end is not None  # parsing refuses a contract after an unending one
-            gap = (contracts[index].start - previous_end).days - 1
-            if gap > 0:
-                yield self.finding(
-                    "gb.history.gap_between_contracts",
-                    Severity.SHOULD,
-                    GAP_BETWEEN_CONTRACTS,
-                    days=gap,
-                    previous=index - 1,
-                    index=index,
-                    first_day=case.employee.first_day,
-                )
-                yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
+        for previous, index, gap in gaps_between(contracts):
+            yield self.finding(
+                "gb.history.gap_between_contracts",
+                Severity.SHOULD,
+                GAP_BETWEEN_CONTRACTS,
+                days=gap,
+                previous=previous,
+                index=index,
+                first_day=case.employee.first_day,
+            )
+            yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
 
 
 class PermanenceRule(Rule):

@@ -24,17 +24,23 @@ national; a region in the request gets the framework's "region not covered" find
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, timedelta
+from collections.abc import Iterator
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, format_decimal
-from keepwell.law.service import ONE_DAY, ServiceLength, period_last_day, service_length
-from keepwell.law.types import Action, Confidence, Contract, Field, Severance, Severity
+from keepwell.law.service import (
+    contract_period,
+    first_day_beyond,
+    gaps_between,
+    service_length,
+    total_length,
+    trailing_fixed_terms,
+)
+from keepwell.law.types import Action, Confidence, Field, Severance, Severity
 
 # GR 35/2021, which sets the 5-year limit and the compensation, took effect on 2021-02-02; the pack assesses
 # decisions from then.
@@ -131,67 +137,6 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the I
 
 # --- Shared computations ----------------------------------------------------------------------------------
 
-Period = tuple[date, date]
-
-
-def merged_periods(periods: Iterable[Period]) -> list[Period]:
-    """Inclusive periods in date order, with back-to-back or overlapping ones joined into one span."""
-    merged: list[Period] = []
-    for first, last in sorted(periods):
-        if merged and first <= merged[-1][1] + ONE_DAY:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
-        else:
-            merged.append((first, last))
-    return merged
-
-
-def total_length(periods: Iterable[Period]) -> ServiceLength:
-    """Periods added up: an unbroken span in calendar months and days (RULES.md §0); separate spans added
-    together in months and days, 30 spare days making a month."""
-    spans = merged_periods(periods)
-    if len(spans) == 1:
-        return service_length(*spans[0])
-    months = days = 0
-    for first, last in spans:
-        length = service_length(first, last)
-        months += length.total_months
-        days += length.days
-    months += days // 30
-    return ServiceLength(years=months // 12, months=months % 12, days=days % 30)
-
-
-def first_day_beyond(periods: Iterable[Period], months: int) -> date | None:
-    """The first day counted after ``months`` months of the periods added up (as ``total_length`` adds
-    them), or ``None`` when they add up to no more than that."""
-    counted_months = counted_days = 0
-    for first, last in merged_periods(periods):
-        remaining_months, remaining_days = months - counted_months, 0
-        if counted_days:
-            remaining_months, remaining_days = remaining_months - 1, 30 - counted_days
-        limit_day = period_last_day(first, remaining_months) + timedelta(days=remaining_days)
-        if limit_day < last:
-            return limit_day + ONE_DAY
-        length = service_length(first, last)
-        counted_days += length.days
-        counted_months += length.total_months + counted_days // 30
-        counted_days %= 30
-    return None
-
-
-def fixed_term_run(contracts: Sequence[Contract]) -> list[int]:
-    """Indexes of the trailing run of fixed-term contracts (the current PKWT and its extensions)."""
-    run: list[int] = []
-    for index in range(len(contracts) - 1, -1, -1):
-        if not contracts[index].is_fixed_term:
-            break
-        run.insert(0, index)
-    return run
-
-
-def contract_period(contract: Contract) -> Period:
-    assert contract.end is not None  # only fixed-term contracts are passed
-    return (contract.start, contract.end)
-
 
 def wage_months(months: int, per_wage: int) -> Decimal:
     """``months`` ÷ ``per_wage`` as months' wage: exact when it has at most 4 decimals, else rounded to 4."""
@@ -216,7 +161,7 @@ class FiveYearLimitRule(Rule):
     def inspect(self, case: Case) -> Iterator[Outcome]:
         on, contracts, action = case.on, case.employee.contracts, case.decision.action
         limit = MAX_PKWT_MONTHS.at(on)
-        run = fixed_term_run(contracts)
+        run = trailing_fixed_terms(contracts)
         periods = [contract_period(contracts[index]) for index in run]
         yield from self._history(case, run)
         beyond = first_day_beyond(periods, limit)
@@ -248,7 +193,7 @@ class FiveYearLimitRule(Rule):
                     limit=limit,
                 )
             return
-        start, new_end = max(case.decision.date, case.expiry + ONE_DAY), case.decision.new_end_date
+        start, new_end = case.renewal_start, case.decision.new_end_date
         if new_end is not None:
             beyond = first_day_beyond([*periods, (start, new_end)], limit)
         elif at_limit:
@@ -306,18 +251,16 @@ class FiveYearLimitRule(Rule):
                 in_force=GR35_IN_FORCE,
             )
             yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
-        for previous, index in itertools.pairwise(run):
-            gap = (contracts[index].start - contract_period(contracts[previous])[1]).days - 1
-            if gap > 0:
-                yield self.finding(
-                    "id.gr35.art8.gap_between_contracts",
-                    Severity.SHOULD,
-                    GAP_BETWEEN_CONTRACTS,
-                    days=gap,
-                    previous=previous,
-                    index=index,
-                )
-                yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
+        for previous, index, gap in gaps_between(contracts, run):
+            yield self.finding(
+                "id.gr35.art8.gap_between_contracts",
+                Severity.SHOULD,
+                GAP_BETWEEN_CONTRACTS,
+                days=gap,
+                previous=previous,
+                index=index,
+            )
+            yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
 
 
 class ExpiryRule(Rule):
@@ -328,8 +271,7 @@ class ExpiryRule(Rule):
     effective_from = GR35_IN_FORCE
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
-        action = case.decision.action
-        field = Field.NON_RENEWAL_LAWFUL if action is Action.NOT_RENEW else Field.RENEWAL_AS_PROPOSED_LAWFUL
+        action, field = case.decision.action, case.lawful_field
         if not case.concluded(field):
             yield self.conclude(field, True)
         if case.conclusions.get(field) is not True:

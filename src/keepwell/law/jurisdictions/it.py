@@ -36,7 +36,16 @@ from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, format_decimal
-from keepwell.law.service import ONE_DAY, add_months, period_last_day, service_length
+from keepwell.law.service import (
+    ONE_DAY,
+    add_months,
+    day_count,
+    extension_runs,
+    first_day_past_days,
+    period_days,
+    period_last_day,
+    service_length,
+)
 from keepwell.law.types import Action, Confidence, Contract, Facts, Field, Severity
 
 PACK_FROM = date(2023, 5, 5)  # DL 48/2023
@@ -201,11 +210,6 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the I
 # --- Shared computations --------------------------------------------------------------------------------
 
 
-def adjacent(previous: Contract, following: Contract) -> bool:
-    """True when ``following`` starts the day after ``previous`` ends (no gap)."""
-    return previous.end is not None and previous.end + ONE_DAY == following.start
-
-
 def _folded(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(character for character in decomposed if not unicodedata.combining(character))
@@ -239,23 +243,18 @@ class Entry:
 
     @property
     def days(self) -> int:
-        return (self.end - self.start).days + 1
+        return day_count(self.start, self.end)
 
 
 def entries_of(contracts: tuple[Contract, ...]) -> list[Entry]:
     """The fixed-term entries, grouped into contracts and extensions; an extension inherits its reason."""
     entries: list[Entry] = []
-    run = -1
-    for index, contract in enumerate(contracts):
-        if not contract.is_fixed_term:
-            continue
-        previous = entries[-1] if entries else None
-        if previous is not None and previous.index == index - 1 and adjacent(previous.contract, contract):
-            reason = contract.objective_reason or previous.reason
-            entries.append(Entry(index, contract, previous.run, previous.extension + 1, reason))
-        else:
-            run += 1
-            entries.append(Entry(index, contract, run, 0, contract.objective_reason))
+    for run, indexes in enumerate(extension_runs(contracts)):
+        reason: str | None = None
+        for extension, index in enumerate(indexes):
+            contract = contracts[index]
+            reason = contract.objective_reason or (reason if extension else None)
+            entries.append(Entry(index, contract, run, extension, reason))
     return entries
 
 
@@ -268,14 +267,8 @@ def exceeded_on(entries: list[Entry], months: int) -> tuple[date, int] | None:
     """
     if not entries:
         return None
-    first = entries[0].start
-    allowed = (period_last_day(first, months) - first).days + 1
-    worked = 0
-    for position, entry in enumerate(entries):
-        if worked + entry.days > allowed:
-            return entry.start + timedelta(days=allowed - worked), position
-        worked += entry.days
-    return None
+    allowed = period_days(entries[0].start, months)
+    return first_day_past_days([(entry.start, entry.end) for entry in entries], allowed)
 
 
 def run_months(entries: list[Entry], run: int) -> tuple[int, bool]:
@@ -297,14 +290,6 @@ def gap_exempt(facts: Facts) -> bool:
         facts.boolean("seasonal_work") is True
         or facts.boolean("collective_agreement_waives_minimum_gap") is True
     )
-
-
-def converted(case: Case) -> bool | None:
-    """What earlier rules concluded on conversion (``False`` when nothing was concluded)."""
-    if not case.concluded(Field.AUTOMATIC_CONVERSION):
-        return False
-    value = case.conclusions.get(Field.AUTOMATIC_CONVERSION)
-    return value if isinstance(value, bool) else None
 
 
 # --- Rules ----------------------------------------------------------------------------------------------
@@ -453,7 +438,7 @@ class TotalDurationRule(Rule):
                     WITHIN_LIMITS,
                     days=sum(entry.days for entry in entries),
                     months=months,
-                    limit_days=(period_last_day(first, months) - first).days + 1,
+                    limit_days=period_days(first, months),
                 )
             return
         if case.facts.boolean("sector_agreement_overrides_defaults") is True:
@@ -547,7 +532,7 @@ class EndingRule(Rule):
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
         action, expiry, on = case.decision.action, case.expiry, case.on
-        state = converted(case)
+        state = case.concluded_flag(Field.AUTOMATIC_CONVERSION)
         yield self.conclude(Field.LAST_NOTICE_DATE, None)
         if state is True:
             yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, True)
@@ -581,7 +566,7 @@ class EndingRule(Rule):
         entries = entries_of(case.employee.contracts)
         months = MAX_MONTHS.at(on)
         first = entries[0].start
-        allowed = (period_last_day(first, months) - first).days + 1
+        allowed = period_days(first, months)
         if sum(entry.days for entry in entries) < allowed:
             yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, False)
             return
@@ -604,7 +589,10 @@ class PriorityRule(Rule):
     effective_from = PACK_FROM
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
-        if case.decision.action is not Action.NOT_RENEW or converted(case) is True:
+        if (
+            case.decision.action is not Action.NOT_RENEW
+            or case.concluded_flag(Field.AUTOMATIC_CONVERSION) is True
+        ):
             return
         on = case.on
         service_months = PRIORITY_SERVICE_MONTHS.at(on)
@@ -639,7 +627,7 @@ class RenewalRule(Rule):
             NO_NEW_PROBATION,
             citation="D.Lgs. 104/2022 Art 7",
         )
-        if converted(case) is True:
+        if case.concluded_flag(Field.AUTOMATIC_CONVERSION) is True:
             yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, False)
             yield self.finding("it.dlgs81.already_open_ended", Severity.MUST, ALREADY_OPEN_ENDED)
             return

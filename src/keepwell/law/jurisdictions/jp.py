@@ -30,7 +30,7 @@ a region in the request gets the framework's "region not covered" finding.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -41,8 +41,17 @@ from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule
-from keepwell.law.service import ONE_DAY, ServiceLength, notice_deadline, service_length
-from keepwell.law.types import Action, Confidence, Contract, Field, Severity
+from keepwell.law.service import (
+    ONE_DAY,
+    ServiceLength,
+    age_on,
+    contract_period,
+    notice_deadline,
+    service_length,
+    total_length,
+    trailing_fixed_terms,
+)
+from keepwell.law.types import Action, Confidence, Field, Period, Severity
 
 # LCA Art 18 took effect on 2013-04-01; the pack assesses decisions from that day.
 ART18_IN_FORCE = date(2013, 4, 1)
@@ -228,59 +237,6 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the J
 
 # --- Shared computations ----------------------------------------------------------------------------------
 
-Period = tuple[date, date]
-
-
-def merged_periods(periods: Iterable[Period]) -> list[Period]:
-    """Inclusive periods in date order, with back-to-back or overlapping ones joined into one span."""
-    merged: list[Period] = []
-    for first, last in sorted(periods):
-        if merged and first <= merged[-1][1] + ONE_DAY:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
-        else:
-            merged.append((first, last))
-    return merged
-
-
-def total_length(periods: Iterable[Period]) -> ServiceLength:
-    """Periods added up: an unbroken span in calendar months and days (RULES.md §0); separate spans added
-    together in months and days, 30 spare days making a month."""
-    spans = merged_periods(periods)
-    if len(spans) == 1:
-        return service_length(*spans[0])
-    months = days = 0
-    for first, last in spans:
-        length = service_length(first, last)
-        months += length.total_months
-        days += length.days
-    months += days // 30
-    return ServiceLength(years=months // 12, months=months % 12, days=days % 30)
-
-
-def longer_than(length: ServiceLength, months: int) -> bool:
-    """True when ``length`` is more than ``months`` whole months."""
-    return length.total_months > months or (length.total_months == months and length.days > 0)
-
-
-def age_on(birth: date, day: date) -> int:
-    """Age in whole years on ``day`` (someone born on 29 February turns a year older on 1 March)."""
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def fixed_term_run(contracts: Sequence[Contract]) -> list[int]:
-    """Indexes of the trailing run of fixed-term contracts (the current contract and its renewals)."""
-    run: list[int] = []
-    for index in range(len(contracts) - 1, -1, -1):
-        if not contracts[index].is_fixed_term:
-            break
-        run.insert(0, index)
-    return run
-
-
-def contract_period(contract: Contract) -> Period:
-    assert contract.end is not None  # only fixed-term contracts are counted
-    return (contract.start, contract.end)
-
 
 def proposed_period(case: Case) -> Period | None:
     """The proposed fixed-term contract: from the day after expiry (or the later decision date) to
@@ -288,8 +244,7 @@ def proposed_period(case: Case) -> Period | None:
     decision = case.decision
     if decision.action is not Action.RENEW_FIXED_TERM or decision.new_end_date is None:
         return None
-    start = max(decision.date, case.expiry + ONE_DAY)
-    return (start, decision.new_end_date)
+    return (case.renewal_start, decision.new_end_date)
 
 
 @dataclass(frozen=True)
@@ -346,7 +301,7 @@ def conversion_count(case: Case, proposed: Period | None = None) -> ConversionCo
     counted_from = CONVERSION_COUNTED_FROM.at(on)
     threshold = CONVERSION_THRESHOLD_MONTHS.at(on)
     # Contracts are in date order, so those started before 2013-04-01 are a prefix of the run.
-    indexes = [index for index in fixed_term_run(contracts) if contracts[index].start >= counted_from]
+    indexes = [index for index in trailing_fixed_terms(contracts) if contracts[index].start >= counted_from]
     periods = [contract_period(contracts[index]) for index in indexes]
     if proposed is not None:
         indexes.append(len(contracts))
@@ -366,7 +321,7 @@ def conversion_count(case: Case, proposed: Period | None = None) -> ConversionCo
             segment = position
     right_from = None
     for position in range(segment + 1, len(periods)):
-        if longer_than(total_length(periods[segment : position + 1]), threshold):
+        if total_length(periods[segment : position + 1]).longer_than(threshold):
             right_from = indexes[position]
             break
     kept = indexes[segment:]
@@ -567,13 +522,13 @@ class MaximumTermRule(Rule):
         limit, older_limit = MAX_TERM_MONTHS.at(on), MAX_TERM_MONTHS_EXPERT_OR_OLDER.at(on)
         older_age = OLDER_WORKER_AGE.at(on)
         sizes = TermSize(months=term.total_months, days=term.days)
-        if not longer_than(term, limit):
+        if not term.longer_than(limit):
             yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, True)
             yield self.finding(
                 "jp.lsa.art14.term_within_limit", Severity.INFO, LSA14_WITHIN, limit=limit, **sizes
             )
             return
-        if longer_than(term, older_limit):
+        if term.longer_than(older_limit):
             yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, None)
             yield self.finding(
                 "jp.lsa.art14.project_only",
@@ -625,7 +580,7 @@ class NonRenewalDoctrineRule(Rule):
             or case.conclusions.get(Field.NON_RENEWAL_LAWFUL) is False
         ):
             return
-        renewals = len(fixed_term_run(case.employee.contracts)) - 1
+        renewals = len(trailing_fixed_terms(case.employee.contracts)) - 1
         clause = case.facts.boolean("renewal_criteria_clause")
         asked = case.facts.boolean("employee_requested_continuation")
         if asked is False:
@@ -695,7 +650,7 @@ class NoticeRule(Rule):
             return
         on, expiry = case.on, case.expiry
         contracts = case.employee.contracts
-        run = fixed_term_run(contracts)
+        run = trailing_fixed_terms(contracts)
         renewals = len(run) - 1
         continuous = service_length(contracts[run[0]].start, expiry)
         term = service_length(case.current_contract.start, expiry)
@@ -703,8 +658,8 @@ class NoticeRule(Rule):
         days = NOTICE_DAYS.at(on)
         owed = (
             renewals >= needed
-            or (renewals >= 1 and longer_than(continuous, months))
-            or longer_than(term, months)
+            or (renewals >= 1 and continuous.longer_than(months))
+            or term.longer_than(months)
         )
         if not owed:
             yield self.conclude(Field.LAST_NOTICE_DATE, None)

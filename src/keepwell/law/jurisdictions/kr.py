@@ -28,8 +28,7 @@ framework's "region not covered" finding.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -39,8 +38,17 @@ from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, format_decimal
-from keepwell.law.service import ONE_DAY, ServiceLength, period_last_day, service_length
-from keepwell.law.types import Action, Confidence, Contract, Field, Severance, Severity
+from keepwell.law.service import (
+    ONE_DAY,
+    age_on,
+    contract_period,
+    covered_days,
+    first_day_beyond,
+    gaps_between,
+    total_length,
+    trailing_fixed_terms,
+)
+from keepwell.law.types import Action, Confidence, Field, Severance, Severity
 
 # The first day on which both rules stand as RULES.md gives them: the 2-year limit, and the retirement
 # allowance in full at every workplace (since 2013). Earlier decisions are not assessed.
@@ -161,82 +169,6 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the S
 
 # --- Shared computations ----------------------------------------------------------------------------------
 
-Period = tuple[date, date]
-
-
-def merged_periods(periods: Iterable[Period]) -> list[Period]:
-    """Inclusive periods in date order, with back-to-back or overlapping ones joined into one span."""
-    merged: list[Period] = []
-    for first, last in sorted(periods):
-        if merged and first <= merged[-1][1] + ONE_DAY:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
-        else:
-            merged.append((first, last))
-    return merged
-
-
-def total_length(periods: Iterable[Period]) -> ServiceLength:
-    """Periods added up: an unbroken span in calendar months and days (RULES.md §0); separate spans added
-    together in months and days, 30 spare days making a month."""
-    spans = merged_periods(periods)
-    if len(spans) == 1:
-        return service_length(*spans[0])
-    months = days = 0
-    for first, last in spans:
-        length = service_length(first, last)
-        months += length.total_months
-        days += length.days
-    months += days // 30
-    return ServiceLength(years=months // 12, months=months % 12, days=days % 30)
-
-
-def first_day_beyond(periods: Iterable[Period], months: int) -> date | None:
-    """The first day counted after ``months`` months of the periods added up (as ``total_length`` adds
-    them), or ``None`` when they add up to no more than that."""
-    counted_months = counted_days = 0
-    for first, last in merged_periods(periods):
-        remaining_months, remaining_days = months - counted_months, 0
-        if counted_days:
-            remaining_months, remaining_days = remaining_months - 1, 30 - counted_days
-        limit_day = period_last_day(first, remaining_months) + timedelta(days=remaining_days)
-        if limit_day < last:
-            return limit_day + ONE_DAY
-        length = service_length(first, last)
-        counted_days += length.days
-        counted_months += length.total_months + counted_days // 30
-        counted_days %= 30
-    return None
-
-
-def days_in(periods: Iterable[Period]) -> int:
-    """Calendar days covered by the periods, both ends included."""
-    return sum((last - first).days + 1 for first, last in merged_periods(periods))
-
-
-def age_on(birth: date, day: date) -> int:
-    """Age in whole years on ``day`` (someone born on 29 February turns a year older on 1 March)."""
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def fixed_term_run(contracts: Sequence[Contract]) -> list[int]:
-    """Indexes of the trailing run of fixed-term contracts (the current contract and its renewals)."""
-    run: list[int] = []
-    for index in range(len(contracts) - 1, -1, -1):
-        if not contracts[index].is_fixed_term:
-            break
-        run.insert(0, index)
-    return run
-
-
-def contract_period(contract: Contract) -> Period:
-    assert contract.end is not None  # only contracts before the last, or fixed-term ones, are passed
-    return (contract.start, contract.end)
-
-
-def new_contract_start(case: Case) -> date:
-    """First day of a renewal: the day after expiry, or the decision date when that is later."""
-    return max(case.decision.date, case.expiry + ONE_DAY)
-
 
 class Exemption(StrEnum):
     """Why the 2-year limit does not convert a given contract."""
@@ -268,7 +200,7 @@ class TwoYearLimitRule(Rule):
     def inspect(self, case: Case) -> Iterator[Outcome]:
         on, contracts = case.on, case.employee.contracts
         limit = LIMIT_MONTHS.at(on)
-        run = fixed_term_run(contracts)
+        run = trailing_fixed_terms(contracts)
         periods = [contract_period(contracts[index]) for index in run]
         yield from self._gaps(case, run)
         beyond = first_day_beyond(periods, limit)
@@ -301,13 +233,13 @@ class TwoYearLimitRule(Rule):
                     days=counted.days,
                 )
                 return
-            scope = self._scope(case, new_contract_start(case), reason)
+            scope = self._scope(case, case.renewal_start, reason)
             yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, scope.applies)
             yield self.finding("kr.fta.art4.at_limit", Severity.INFO, AT_LIMIT, limit=limit)
             yield from scope.outcomes
             return
         new_end = case.decision.new_end_date
-        start = new_contract_start(case)
+        start = case.renewal_start
         if new_end is None:
             if counted.total_months < limit:
                 yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, None)
@@ -345,10 +277,7 @@ class TwoYearLimitRule(Rule):
         self, case: Case, applies: bool | None, beyond: date, limit: int, *, history: bool
     ) -> Iterator[Outcome]:
         """Conclusions once employment runs past the limit on ``beyond`` (in the history or the proposal)."""
-        action = case.decision.action
-        lawful_field = (
-            Field.NON_RENEWAL_LAWFUL if action is Action.NOT_RENEW else Field.RENEWAL_AS_PROPOSED_LAWFUL
-        )
+        action, lawful_field = case.decision.action, case.lawful_field
         if applies is False:
             yield self.conclude(Field.AUTOMATIC_CONVERSION, False)
             yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, False)
@@ -435,20 +364,17 @@ class TwoYearLimitRule(Rule):
         return LimitScope(applies, tuple(outcomes))
 
     def _gaps(self, case: Case, run: list[int]) -> Iterator[Outcome]:
-        contracts = case.employee.contracts
-        for previous, index in itertools.pairwise(run):
-            gap = (contracts[index].start - contract_period(contracts[previous])[1]).days - 1
-            if gap > 0:
-                yield self.finding(
-                    "kr.fta.art4.gap_between_contracts",
-                    Severity.SHOULD,
-                    GAP_CONTINUITY,
-                    citation="Supreme Court 2004Da29736",
-                    days=gap,
-                    previous=previous,
-                    index=index,
-                )
-                yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
+        for previous, index, gap in gaps_between(case.employee.contracts, run):
+            yield self.finding(
+                "kr.fta.art4.gap_between_contracts",
+                Severity.SHOULD,
+                GAP_CONTINUITY,
+                citation="Supreme Court 2004Da29736",
+                days=gap,
+                previous=previous,
+                index=index,
+            )
+            yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
 
 
 class RenewalExpectationRule(Rule):
@@ -480,11 +406,7 @@ class ExpiryRule(Rule):
     effective_from = PACK_FROM
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
-        field = (
-            Field.NON_RENEWAL_LAWFUL
-            if case.decision.action is Action.NOT_RENEW
-            else Field.RENEWAL_AS_PROPOSED_LAWFUL
-        )
+        field = case.lawful_field
         if not case.concluded(field):
             yield self.conclude(field, True)
         if case.conclusions.get(field) is not True:
@@ -524,7 +446,7 @@ class RetirementAllowanceRule(Rule):
                 needed=needed,
             )
             return
-        service_days = days_in(periods)
+        service_days = covered_days(periods)
         per_year, year_days = ALLOWANCE_DAYS_PER_YEAR.at(on), DAYS_PER_YEAR.at(on)
         daily = employee.pay.daily_wage
         daily_text = (

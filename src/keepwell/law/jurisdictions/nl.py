@@ -38,7 +38,17 @@ from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, format_decimal
-from keepwell.law.service import ONE_DAY, ServiceLength, add_months, period_last_day, service_length
+from keepwell.law.service import (
+    ONE_DAY,
+    ServiceLength,
+    add_months,
+    chain_start,
+    fraction_to_decimal,
+    period_last_day,
+    pro_rata_years,
+    pro_rata_years_text,
+    service_length,
+)
 from keepwell.law.types import Action, Confidence, Contract, Field, Offer, Severance, Severity
 
 PACK_FROM = date(2020, 1, 1)  # the Labour Market in Balance Act (WAB)
@@ -205,27 +215,6 @@ def chain_service(contracts: tuple[Contract, ...]) -> ServiceLength:
     return ServiceLength(years=months // 12, months=months % 12, days=sum(part.days for part in parts))
 
 
-def years_fraction(service: ServiceLength, days_per_year: int) -> Fraction:
-    """Years, plus months / 12, plus days / ``days_per_year``."""
-    return service.years + Fraction(service.months, 12) + Fraction(service.days, days_per_year)
-
-
-def years_text(service: ServiceLength, days_per_year: int) -> str:
-    """The ``years_fraction`` sum as written in a basis: ``2``, ``5/12``, ``(1 + 3/12 + 10/365)``."""
-    parts = [str(service.years)] if service.years else []
-    if service.months:
-        parts.append(f"{service.months}/12")
-    if service.days:
-        parts.append(f"{service.days}/{days_per_year}")
-    if len(parts) > 1:
-        return f"({' + '.join(parts)})"
-    return parts[0] if parts else "0"
-
-
-def decimal_of(value: Fraction) -> Decimal:
-    return Decimal(value.numerator) / Decimal(value.denominator)
-
-
 @dataclass(frozen=True)
 class Chain:
     """The current chain of fixed-term contracts (BW 7:668a) and where it turned open-ended."""
@@ -253,14 +242,14 @@ def current_chain(case: Case) -> Chain:
     on = case.on
     reset = CHAIN_RESET_MONTHS.at(on)
     contracts = case.employee.contracts
-    first = len(contracts) - 1
-    while first > 0:
-        previous = contracts[first - 1]
-        if not previous.is_fixed_term or previous.end is None:
-            break
-        if not within_reset(previous.end, contracts[first].start, reset):
-            break
-        first -= 1
+    first = chain_start(
+        contracts,
+        lambda previous, following: (
+            previous.is_fixed_term
+            and previous.end is not None
+            and within_reset(previous.end, following.start, reset)
+        ),
+    )
     chain = contracts[first:]
     limit = period_last_day(chain[0].start, CHAIN_MAX_MONTHS.at(on))
     max_contracts = CHAIN_MAX_CONTRACTS.at(on)
@@ -511,9 +500,9 @@ class TransitionPaymentRule(Rule):
         service = chain_service(chain.contracts)
         share = TRANSITION_SHARE_PER_YEAR.at(case.on)
         days_per_year = TRANSITION_DAYS_PER_YEAR.at(case.on)
-        years = years_fraction(service, days_per_year)
+        years = pro_rata_years(service, days_per_year)
         share_text = f"{share.numerator}/{share.denominator}"
-        counted = f"{years_text(service, days_per_year)} years ({service.describe()} of service)"
+        counted = f"{pro_rata_years_text(service, days_per_year)} years ({service.describe()} of service)"
         wage = case.employee.pay.monthly_wage
         if wage is None:
             basis = f"{share_text} × monthly salary (unknown) × {counted}"
@@ -522,7 +511,7 @@ class TransitionPaymentRule(Rule):
                 "nl.bw.art7_673.wage_unknown", Severity.SHOULD, TRANSITION_WAGE_UNKNOWN, basis=basis
             )
             return
-        exact = wage * decimal_of(share * years)
+        exact = wage * fraction_to_decimal(share * years)
         amount, cap_text, cap_unknown = self._cap(case, exact, wage)
         basis = f"{share_text} × {format_decimal(wage)} × {counted}; {cap_text}"
         yield self.conclude(

@@ -26,18 +26,24 @@ Nothing is owed and no notice is due at expiry. No regional variants.
 
 from __future__ import annotations
 
-import itertools
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule
-from keepwell.law.service import ONE_DAY, period_last_day, service_length
+from keepwell.law.service import (
+    contract_period,
+    day_count,
+    first_day_past_days,
+    gaps_between,
+    period_days,
+    service_length,
+)
 from keepwell.law.types import Action, BlockingProtection, Confidence, Contract, Field, Severity
 
 PACK_FROM = date(2016, 2, 22)  # Art 25¹ in force
@@ -217,7 +223,7 @@ class Counted:
 
     @property
     def days(self) -> int:
-        return sum(days_of(contract) for _, contract in self.entries)
+        return sum(day_count(*contract_period(contract)) for _, contract in self.entries)
 
     @property
     def conversion_date(self) -> date | None:
@@ -225,12 +231,6 @@ class Counted:
         if self.fourth is not None:
             days.append(self.fourth[1].start)
         return min(days) if days else None
-
-
-def days_of(contract: Contract) -> int:
-    end = contract.end
-    assert end is not None  # parsing refuses a fixed-term contract without an end
-    return (end - contract.start).days + 1
 
 
 def counted_contracts(case: Case, extra: Contract | None = None) -> Counted:
@@ -250,28 +250,14 @@ def counted_contracts(case: Case, extra: Contract | None = None) -> Counted:
     max_contracts, max_months = MAX_CONTRACTS.at(on), MAX_MONTHS.at(on)
     if not entries:
         return Counted((), 0, None, None)
-    first = entries[0][1].start
-    allowed = (period_last_day(first, max_months) - first).days + 1
-    worked, passed_on = 0, None
-    for _, contract in entries:
-        if worked + days_of(contract) > allowed:
-            passed_on = contract.start + timedelta(days=allowed - worked)
-            break
-        worked += days_of(contract)
+    allowed = period_days(entries[0][1].start, max_months)
+    passed = first_day_past_days([contract_period(contract) for _, contract in entries], allowed)
     return Counted(
         entries=tuple(entries),
         allowed_days=allowed,
         fourth=entries[max_contracts] if len(entries) > max_contracts else None,
-        months_passed_on=passed_on,
+        months_passed_on=None if passed is None else passed[0],
     )
-
-
-def converted(case: Case) -> bool | None:
-    """What earlier rules concluded on conversion (``False`` when nothing was concluded)."""
-    if not case.concluded(Field.AUTOMATIC_CONVERSION):
-        return False
-    value = case.conclusions.get(Field.AUTOMATIC_CONVERSION)
-    return value if isinstance(value, bool) else None
 
 
 # --- Rules ----------------------------------------------------------------------------------------------
@@ -375,10 +361,7 @@ class LimitsRule(Rule):
 
     def _history_notes(self, case: Case, counted: Counted) -> Iterator[Outcome]:
         entries = counted.entries
-        gaps = any(
-            previous.end is not None and previous.end + ONE_DAY < contract.start
-            for (_, previous), (_, contract) in itertools.pairwise(entries)
-        )
+        gaps = any(gaps_between(case.employee.contracts, [index for index, _ in entries]))
         if gaps and len(entries) > 1:
             yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
             yield self.finding("pl.kp.art25_1.gaps_disputed", Severity.SHOULD, GAPS_DISPUTED)
@@ -475,7 +458,7 @@ class EndingRule(Rule):
             yield self.finding("pl.kp.open_ended_renewal", Severity.INFO, OPEN_ENDED_RENEWAL)
         if action is not Action.NOT_RENEW:
             return
-        state = converted(case)
+        state = case.concluded_flag(Field.AUTOMATIC_CONVERSION)
         if state is True:
             yield self.conclude(Field.NON_RENEWAL_LAWFUL, False)
             yield self.finding("pl.kp.art25_1.converted", Severity.MUST, CONVERTED, expiry=expiry)
@@ -502,7 +485,7 @@ class RenewalRule(Rule):
         decision = case.decision
         if decision.action is not Action.RENEW_FIXED_TERM:
             return
-        if converted(case) is True:
+        if case.concluded_flag(Field.AUTOMATIC_CONVERSION) is True:
             yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, False)
             yield self.finding("pl.kp.art25_1.already_open_ended", Severity.MUST, ALREADY_OPEN_ENDED)
             return

@@ -30,7 +30,7 @@ stay null. The rules are national; a region in the request gets the framework's 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -38,8 +38,19 @@ from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule
-from keepwell.law.service import ONE_DAY, ServiceLength, add_months, service_length
-from keepwell.law.types import Action, Confidence, Field, Offer, Severity
+from keepwell.law.service import (
+    ONE_DAY,
+    ServiceLength,
+    add_months,
+    age_on,
+    birthday,
+    chain_start,
+    contract_period,
+    day_count,
+    service_length,
+    total_length,
+)
+from keepwell.law.types import Action, Confidence, Contract, Field, Offer, Severity
 
 # The retirement and re-employment ages RULES.md gives (63 and 68) apply from 2022-07-01; the pack assesses
 # decisions from then.
@@ -170,41 +181,6 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the S
 
 # --- Shared computations ----------------------------------------------------------------------------------
 
-Period = tuple[date, date]
-
-
-def total_length(periods: Iterable[Period]) -> ServiceLength:
-    """Periods (in date order, not overlapping) added up: an unbroken span in calendar months and days
-    (RULES.md §0); separate spans added in months and days, 30 spare days making a month."""
-    spans: list[Period] = []
-    for first, last in periods:
-        if spans and first <= spans[-1][1] + ONE_DAY:
-            spans[-1] = (spans[-1][0], last)
-        else:
-            spans.append((first, last))
-    if len(spans) == 1:
-        return service_length(*spans[0])
-    months = days = 0
-    for first, last in spans:
-        length = service_length(first, last)
-        months += length.total_months
-        days += length.days
-    months += days // 30
-    return ServiceLength(years=months // 12, months=months % 12, days=days % 30)
-
-
-def age_on(birth: date, day: date) -> int:
-    """Age in whole years on ``day`` (someone born on 29 February turns a year older on 1 March)."""
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def birthday(birth: date, age: int) -> date:
-    """The day someone born on ``birth`` turns ``age`` (1 March for 29 February in a common year)."""
-    try:
-        return birth.replace(year=birth.year + age)
-    except ValueError:
-        return date(birth.year + age, 3, 1)
-
 
 def is_retrenchment(case: Case) -> bool:
     reason = case.facts.text("reason_for_end")
@@ -227,29 +203,22 @@ def continuity(case: Case) -> Continuity:
     contracts, on = case.employee.contracts, case.on
     min_days, max_gap = CONTINUITY_MIN_CONTRACT_DAYS.at(on), CONTINUITY_MAX_GAP_MONTHS.at(on)
 
-    def period(index: int) -> Period:
-        end = contracts[index].end
-        assert end is not None  # only the last contract may lack an end, and it is fixed-term
-        return (contracts[index].start, end)
+    def long_enough(contract: Contract) -> bool:
+        return day_count(*contract_period(contract)) >= min_days
 
-    def long_enough(index: int) -> bool:
-        first, last = period(index)
-        return (last - first).days + 1 >= min_days
+    def continuous(previous: Contract, following: Contract) -> bool:
+        if not long_enough(previous) or not long_enough(following):
+            return False
+        gap_first, gap_last = contract_period(previous)[1] + ONE_DAY, following.start - ONE_DAY
+        return gap_last < gap_first or not service_length(gap_first, gap_last).longer_than(max_gap)
 
-    first = len(contracts) - 1
-    while first > 0 and long_enough(first) and long_enough(first - 1):
-        gap_first, gap_last = period(first - 1)[1] + ONE_DAY, contracts[first].start - ONE_DAY
-        if gap_last >= gap_first:
-            gap = service_length(gap_first, gap_last)
-            if gap.total_months > max_gap or (gap.total_months == max_gap and gap.days > 0):
-                break
-        first -= 1
-    periods = [period(index) for index in range(first, len(contracts))]
+    first = chain_start(contracts, continuous)
+    periods = [contract_period(contract) for contract in contracts[first:]]
     return Continuity(
         first_index=first,
         since=periods[0][0],
         service=total_length(periods),
-        days=sum((last - start).days + 1 for start, last in periods),
+        days=sum(day_count(*period) for period in periods),
     )
 
 
@@ -414,7 +383,7 @@ class ReemploymentRule(Rule):
         new_end = case.decision.new_end_date
         if new_end is None:
             return
-        start = max(case.decision.date, case.expiry + ONE_DAY)
+        start = case.renewal_start
         term = service_length(start, new_end)
         minimum = REEMPLOYMENT_MIN_TERM_MONTHS.at(case.on)
         age_reached_sooner = birth is not None and birthday(birth, reemployment_age) <= new_end + ONE_DAY

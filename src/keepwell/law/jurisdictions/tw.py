@@ -26,7 +26,7 @@ are national; a region in the request gets the framework's "region not covered" 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -35,8 +35,14 @@ from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule
-from keepwell.law.service import ONE_DAY, ServiceLength, service_length
-from keepwell.law.types import Action, Confidence, Contract, Field, Severity
+from keepwell.law.service import (
+    ONE_DAY,
+    contract_period,
+    day_count,
+    service_length,
+    trailing_fixed_terms,
+)
+from keepwell.law.types import Action, Confidence, Field, Severity
 
 # The LSA took effect on promulgation, 1984-07-30 (Art 86); the pack applies its current text from then.
 LSA_IN_FORCE = date(1984, 7, 30)
@@ -160,16 +166,6 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the T
 # --- Shared computations ----------------------------------------------------------------------------------
 
 
-def days_in(first: date, last: date) -> int:
-    """Calendar days from ``first`` to ``last``, both included."""
-    return (last - first).days + 1
-
-
-def longer_than(length: ServiceLength, months: int) -> bool:
-    """True when ``length`` is more than ``months`` whole months."""
-    return length.total_months > months or (length.total_months == months and length.days > 0)
-
-
 def work_type_of(text: str | None) -> WorkType | None:
     """The kind of work a stated reason names, or ``None`` when it names none."""
     if text is None:
@@ -178,21 +174,6 @@ def work_type_of(text: str | None) -> WorkType | None:
     for suffix in (" work", "工作"):
         normalized = normalized.removesuffix(suffix)
     return WORK_TYPE_NAMES.get(normalized.strip())
-
-
-def fixed_term_run(contracts: Sequence[Contract]) -> list[int]:
-    """Indexes of the trailing run of fixed-term contracts (the current contract and its renewals)."""
-    run: list[int] = []
-    for index in range(len(contracts) - 1, -1, -1):
-        if not contracts[index].is_fixed_term:
-            break
-        run.insert(0, index)
-    return run
-
-
-def contract_end(contract: Contract) -> date:
-    assert contract.end is not None  # only fixed-term contracts are passed
-    return contract.end
 
 
 @dataclass(frozen=True)
@@ -216,7 +197,7 @@ def current_subject(case: Case) -> Subject:
 
 def proposed_subject(case: Case) -> Subject:
     """A proposed fixed-term renewal; its kind of work is the current contract's unless stated."""
-    start = max(case.decision.date, case.expiry + ONE_DAY)
+    start = case.renewal_start
     reason = case.facts.text("proposed_contract_objective_reason")
     current = current_subject(case)
     if reason is None:
@@ -246,9 +227,7 @@ class FixedTermWorkRule(Rule):
         if action is Action.RENEW_OPEN_ENDED:
             return
         subject = current_subject(case) if action is Action.NOT_RENEW else proposed_subject(case)
-        lawful_field = (
-            Field.NON_RENEWAL_LAWFUL if action is Action.NOT_RENEW else Field.RENEWAL_AS_PROPOSED_LAWFUL
-        )
+        lawful_field = case.lawful_field
         if subject.work_type is None:
             yield self.conclude(lawful_field, None)
             if subject.reason is None:
@@ -273,7 +252,7 @@ class FixedTermWorkRule(Rule):
         on = case.on
         if subject.work_type is WorkType.SPECIFIC:
             approval = SPECIFIC_WORK_APPROVAL_MONTHS.at(on)
-            if longer_than(term, approval):
+            if term.longer_than(approval):
                 yield self.conclude(lawful_field, None)
                 yield self.finding(
                     "tw.lsa.art9.specific_work_approval",
@@ -286,7 +265,7 @@ class FixedTermWorkRule(Rule):
                 return
         else:
             max_months = dict(MAX_TERM_MONTHS.at(on))[subject.work_type]
-            if longer_than(term, max_months):
+            if term.longer_than(max_months):
                 yield self.conclude(lawful_field, None)
                 yield self.finding(
                     "tw.lsa.art9.term_exceeds_work_type",
@@ -344,9 +323,7 @@ class DeemedNonFixedTermRule(Rule):
 
     def _conclude(self, case: Case, deemed: Deemed) -> Iterator[Outcome]:
         action = case.decision.action
-        lawful_field = (
-            Field.NON_RENEWAL_LAWFUL if action is Action.NOT_RENEW else Field.RENEWAL_AS_PROPOSED_LAWFUL
-        )
+        lawful_field = case.lawful_field
         yield self.conclude(Field.AUTOMATIC_CONVERSION, deemed.deemed)
         yield self.conclude(Field.NEXT_CONTRACT_MUST_BE_OPEN_ENDED, deemed.deemed)
         if deemed.deemed is None:
@@ -363,12 +340,10 @@ class DeemedNonFixedTermRule(Rule):
         max_gap, max_combined = REHIRE_GAP_DAYS.at(on), COMBINED_TERM_DAYS.at(on)
         exempt = EXEMPT_WORK.at(on)
         unknown: Deemed | None = None
-        for previous, index in itertools.pairwise(fixed_term_run(contracts)):
+        for previous, index in itertools.pairwise(trailing_fixed_terms(contracts)):
             earlier, later = contracts[previous], contracts[index]
-            gap = (later.start - contract_end(earlier)).days - 1
-            combined = days_in(earlier.start, contract_end(earlier)) + days_in(
-                later.start, contract_end(later)
-            )
+            gap = (later.start - contract_period(earlier)[1]).days - 1
+            combined = day_count(*contract_period(earlier)) + day_count(*contract_period(later))
             if gap > max_gap or combined <= max_combined:
                 continue
             work_type = contract_work_type(case, index)
@@ -481,7 +456,7 @@ class DeemedNonFixedTermRule(Rule):
         on = case.on
         max_gap, max_combined = REHIRE_GAP_DAYS.at(on), COMBINED_TERM_DAYS.at(on)
         subject = proposed_subject(case)
-        current_days = days_in(case.current_contract.start, case.expiry)
+        current_days = day_count(case.current_contract.start, case.expiry)
         gap = (subject.start - case.expiry).days - 1
         if gap > max_gap or subject.work_type in EXEMPT_WORK.at(on):
             return
@@ -500,7 +475,7 @@ class DeemedNonFixedTermRule(Rule):
                 )
                 return
         else:
-            combined = current_days + days_in(subject.start, subject.end)
+            combined = current_days + day_count(subject.start, subject.end)
         if combined <= max_combined:
             return
         deemed: bool | None = None if subject.work_type is None else True

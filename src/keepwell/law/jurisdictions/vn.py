@@ -29,8 +29,7 @@ The rules are national; a region in the request gets the framework's "region not
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -38,16 +37,18 @@ from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, format_decimal
-from keepwell.law.service import ONE_DAY, ServiceLength, period_last_day, service_length
-from keepwell.law.types import (
-    Action,
-    BlockingProtection,
-    Confidence,
-    Contract,
-    Field,
-    Severance,
-    Severity,
+from keepwell.law.service import (
+    ONE_DAY,
+    ServiceLength,
+    contract_period,
+    gaps_between,
+    merged_periods,
+    period_last_day,
+    service_length,
+    total_length,
+    trailing_fixed_terms,
 )
+from keepwell.law.types import Action, BlockingProtection, Confidence, Field, Period, Severance, Severity
 
 CODE_IN_FORCE = date(2021, 1, 1)
 
@@ -204,34 +205,6 @@ EFFECT_UNION = gettext_noop("contract extended to the end of the union term of o
 
 # --- Shared computations ----------------------------------------------------------------------------------
 
-Period = tuple[date, date]
-
-
-def merged_periods(periods: Iterable[Period]) -> list[Period]:
-    """Inclusive periods in date order, with back-to-back or overlapping ones joined into one span."""
-    merged: list[Period] = []
-    for first, last in sorted(periods):
-        if merged and first <= merged[-1][1] + ONE_DAY:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
-        else:
-            merged.append((first, last))
-    return merged
-
-
-def total_length(periods: Iterable[Period]) -> ServiceLength:
-    """Periods added up: an unbroken span in calendar months and days (RULES.md §0); separate spans added
-    together in months and days, 30 spare days making a month. No periods add up to nothing."""
-    spans = merged_periods(periods)
-    if len(spans) == 1:
-        return service_length(*spans[0])
-    months = days = 0
-    for first, last in spans:
-        length = service_length(first, last)
-        months += length.total_months
-        days += length.days
-    months += days // 30
-    return ServiceLength(years=months // 12, months=months % 12, days=days % 30)
-
 
 def without(periods: Iterable[Period], holes: Iterable[Period]) -> list[Period]:
     """The parts of ``periods`` outside every one of ``holes``."""
@@ -248,26 +221,6 @@ def without(periods: Iterable[Period], holes: Iterable[Period]) -> list[Period]:
                 kept.append((hole_last + ONE_DAY, last))
         pieces = kept
     return pieces
-
-
-def fixed_term_run(contracts: Sequence[Contract]) -> list[int]:
-    """Indexes of the trailing run of fixed-term contracts (the current contract and its renewals)."""
-    run: list[int] = []
-    for index in range(len(contracts) - 1, -1, -1):
-        if not contracts[index].is_fixed_term:
-            break
-        run.insert(0, index)
-    return run
-
-
-def contract_period(contract: Contract) -> Period:
-    assert contract.end is not None  # only contracts before the last, or fixed-term ones, are passed
-    return (contract.start, contract.end)
-
-
-def longer_than(length: ServiceLength, months: int) -> bool:
-    """True when ``length`` is more than ``months`` whole months."""
-    return length.total_months > months or (length.total_months == months and length.days > 0)
 
 
 def insurance_periods(case: Case) -> list[Period] | None:
@@ -310,9 +263,9 @@ class MaximumTermRule(Rule):
     def inspect(self, case: Case) -> Iterator[Outcome]:
         limit = MAX_TERM_MONTHS.at(case.on)
         contracts = case.employee.contracts
-        for index in fixed_term_run(contracts):
+        for index in trailing_fixed_terms(contracts):
             term = service_length(*contract_period(contracts[index]))
-            if longer_than(term, limit):
+            if term.longer_than(limit):
                 yield self.finding(
                     "vn.lc.art20.term_over_limit",
                     Severity.SHOULD,
@@ -325,8 +278,8 @@ class MaximumTermRule(Rule):
         new_end = case.decision.new_end_date
         if case.decision.action is not Action.RENEW_FIXED_TERM or new_end is None:
             return
-        term = service_length(max(case.decision.date, case.expiry + ONE_DAY), new_end)
-        if longer_than(term, limit):
+        term = service_length(case.renewal_start, new_end)
+        if term.longer_than(limit):
             yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, False)
             yield self.finding(
                 "vn.lc.art20.proposed_term_over_limit",
@@ -347,7 +300,7 @@ class FixedTermCountRule(Rule):
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
         contracts, action = case.employee.contracts, case.decision.action
-        run = fixed_term_run(contracts)
+        run = trailing_fixed_terms(contracts)
         yield from self._gaps(case, run)
         exception = self._exception(case)
         if exception is not None:
@@ -433,18 +386,16 @@ class FixedTermCountRule(Rule):
 
     def _gaps(self, case: Case, run: list[int]) -> Iterator[Outcome]:
         contracts = case.employee.contracts
-        for previous, index in itertools.pairwise(run):
-            gap = (contracts[index].start - contract_period(contracts[previous])[1]).days - 1
-            if gap > 0:
-                yield self.finding(
-                    "vn.lc.art20.gap_between_contracts",
-                    Severity.SHOULD,
-                    GAP_BETWEEN_CONTRACTS,
-                    days=gap,
-                    previous=previous,
-                    index=index,
-                )
-                yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
+        for previous, index, gap in gaps_between(contracts, run):
+            yield self.finding(
+                "vn.lc.art20.gap_between_contracts",
+                Severity.SHOULD,
+                GAP_BETWEEN_CONTRACTS,
+                days=gap,
+                previous=previous,
+                index=index,
+            )
+            yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
 
 
 class ContinuedWorkRule(Rule):
@@ -473,11 +424,7 @@ class ContinuedWorkRule(Rule):
                     deadline=case.expiry + timedelta(days=limit),
                 )
             return
-        lawful_field = (
-            Field.NON_RENEWAL_LAWFUL
-            if case.decision.action is Action.NOT_RENEW
-            else Field.RENEWAL_AS_PROPOSED_LAWFUL
-        )
+        lawful_field = case.lawful_field
         if signed is True:
             yield self.conclude(Field.AUTOMATIC_CONVERSION, None)
             yield self.conclude(lawful_field, None)
@@ -547,11 +494,7 @@ class ExpiryRule(Rule):
     effective_from = CODE_IN_FORCE
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
-        field = (
-            Field.NON_RENEWAL_LAWFUL
-            if case.decision.action is Action.NOT_RENEW
-            else Field.RENEWAL_AS_PROPOSED_LAWFUL
-        )
+        field = case.lawful_field
         if not case.concluded(field):
             yield self.conclude(field, True)
         if case.conclusions.get(field) is not True:
