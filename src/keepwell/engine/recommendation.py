@@ -253,10 +253,13 @@ def read_legal_position(assessments: Mapping[str, Mapping[str, object]]) -> Lega
     )
     severance_value = not_renew.get("severance") if not_renew else None
     basis = severance_value.get("basis") if isinstance(severance_value, Mapping) else None
+    # An open-ended proposal says nothing about what the law requires: obligations are read from the
+    # assessments of not renewing and of renewing for a fixed term (all of them when neither is given).
+    obligations = [supported[d] for d in ("not_renew", "renew_fixed_term") if d in supported] or everything
     return LegalPosition(
         supported=bool(everything),
         next_contract_must_be_open_ended=_combined(
-            [_flag(assessment, "next_contract_must_be_open_ended") for assessment in everything]
+            [_flag(assessment, "next_contract_must_be_open_ended") for assessment in obligations]
         ),
         employee_may_request_open_ended=_combined(
             [_flag(assessment, "employee_may_request_open_ended") for assessment in everything]

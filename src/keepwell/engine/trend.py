@@ -64,6 +64,8 @@ class TrendConfig:
 
     metric: str = "quota_attainment"
     threshold: Decimal = Decimal("0.6")
+    # "Only 60% of target three months running" is the canonical warning sign: the threshold itself counts.
+    threshold_inclusive: bool = True
     minimum_run_months: int = 3
     lookback_months: int = 6
     minimum_points: int = 4
@@ -121,7 +123,9 @@ def _run_below_threshold(
 ) -> TrendFinding | None:
     run: list[int] = []
     index = _index(end_month)
-    while index in values and values[index] < config.threshold:
+    while index in values and (
+        values[index] <= config.threshold if config.threshold_inclusive else values[index] < config.threshold
+    ):
         run.append(index)
         index -= 1
     if len(run) < config.minimum_run_months:
@@ -132,6 +136,10 @@ def _run_below_threshold(
         severity=Severity.HIGH,
         message=message(
             gettext_noop(
+                "%(metric)s has been at or below %(threshold)s for %(count)s consecutive months: %(evidence)s."
+            )
+            if config.threshold_inclusive
+            else gettext_noop(
                 "%(metric)s has been below %(threshold)s for %(count)s consecutive months: %(evidence)s."
             ),
             metric=metric_name(config.metric),

@@ -17,6 +17,7 @@ from keepwell.engine.recommendation import (
     RenewalAction,
     SeparationBasis,
     build_cost_view,
+    legal_constraint,
     read_legal_position,
     recommend_renewal,
 )
@@ -781,3 +782,26 @@ def test_refused_cost_settings(case, overrides, message):
     }
     with pytest.raises(ValueError, match=message):
         CostSettings(**values)
+
+
+def test_an_open_ended_proposal_does_not_make_open_ended_required():
+    """Beijing, second fixed term, the employee has not asked yet: the renew_open_ended assessment says the
+    proposal is open-ended (must: true), not renewing and a fixed-term renewal leave it open (null)."""
+    base = {
+        "supported": True,
+        "employee_may_request_open_ended": True,
+        "next_contract_must_be_open_ended": None,
+        "findings": [],
+        "citations": ["LCL Art 14(2)(3)"],
+    }
+    position = read_legal_position(
+        {
+            "not_renew": base,
+            "renew_fixed_term": base,
+            "renew_open_ended": {**base, "next_contract_must_be_open_ended": True},
+        }
+    )
+    assert position.next_contract_must_be_open_ended is None
+    constraint = legal_constraint(position)
+    assert constraint is not None
+    assert constraint.code is LegalConstraintCode.OPEN_ENDED_IF_REQUESTED

@@ -161,6 +161,11 @@ def test_li_renews_with_an_improvement_plan_open_ended_if_he_asks():
             "1300000.00 CNY of it with a strong relationship to the employee.",
         ),
         (
+            "trend.attainment_below_threshold",
+            "Quota attainment has been at or below 60.0% for 3 consecutive months: 2026-08: 60.0%, "
+            "2026-09: 60.0%, 2026-10: 60.0%.",
+        ),
+        (
             "legal.open_ended_if_requested",
             "The employee may ask for an open-ended contract; if they ask, the next contract must be "
             "open-ended (LCL Art 14(2)(3)).",
@@ -186,6 +191,7 @@ def test_once_he_has_asked_the_open_ended_contract_is_required():
         "diagnosis.top_gap",
         "bench.thin",
         "client_risk.high",
+        "trend.attainment_below_threshold",
         "legal.open_ended_required",
         "legal.non_renewal_unlawful",
         "cost.comparison",

@@ -39,7 +39,12 @@ def codes(rows, **settings):
             ("0.59", "0.59", "0.58", "0.55"),
             ("2026-07", "2026-08", "2026-09", "2026-10"),
         ),
-        ("exactly 60% is not below", ("0.60", "0.59", "0.58"), None),
+        (
+            "exactly 60% three months running counts",
+            ("0.70", "0.60", "0.60", "0.60"),
+            ("2026-08", "2026-09", "2026-10"),
+        ),
+        ("just above 60% breaks the run", ("0.6001", "0.59", "0.58"), None),
         ("two months are not a run", ("0.70", "0.59", "0.58"), None),
         ("a month without a target breaks the run", ("0.50", None, "0.59", "0.58"), None),
         ("a run that ended is history", ("0.50", "0.50", "0.50", "0.61"), None),
@@ -65,10 +70,22 @@ def test_attainment_below_threshold_message():
         employee_id="li", observations=attainment("0.59", "0.58", "0.55"), end_month="2026-10"
     )
     assert finding.message.text == (
-        "Quota attainment has been below 60.0% for 3 consecutive months: 2026-08: 59.0%, 2026-09: 58.0%, "
+        "Quota attainment has been at or below 60.0% for 3 consecutive months: 2026-08: 59.0%, 2026-09: 58.0%, "
         "2026-10: 55.0%."
     )
     assert finding.message.params["count"] == "3"
+
+
+def test_a_strict_threshold_leaves_exactly_60_percent_out():
+    rows = attainment("0.60", "0.60", "0.60")
+    assert codes(rows, threshold_inclusive=False) == []
+    (finding,) = find_trends(
+        employee_id="li",
+        observations=attainment("0.59", "0.58", "0.55"),
+        end_month="2026-10",
+        config=TrendConfig(threshold_inclusive=False),
+    )
+    assert finding.message.text.startswith("Quota attainment has been below 60.0% for 3")
 
 
 @pytest.mark.parametrize(
