@@ -16,6 +16,10 @@ import duckdb
 from bench.evaluate.generate import FIRST_MONTH, Dataset, ensure
 
 DATA_ROOT = Path(__file__).resolve().parent.parent / "data"
+BARE_VARIANTS = {
+    "bare": "bare query (ICU per row)",
+    "bare-calendar": "bare query (engine's calendar table)",
+}
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs of each side; the fastest is kept")
     arguments = parser.parse_args(argv)
 
-    results: list[tuple[Dataset, Run, Run]] = []
+    results: list[tuple[Dataset, Run, dict[str, Run]]] = []
     for employees in arguments.employees:
         dataset = Dataset(employees, arguments.months, arguments.seed)
         directory, counts, generated_s = ensure(dataset, arguments.data)
@@ -92,45 +96,48 @@ def main(argv: list[str] | None = None) -> int:
             + f"; as_of {dataset.as_of}, months {FIRST_MONTH}..{dataset.last_month}"
         )
         with tempfile.TemporaryDirectory() as scratch:
-            engine_output, bare_output = Path(scratch, "engine.parquet"), Path(scratch, "bare.parquet")
+            engine_output = Path(scratch, "engine.parquet")
             engine_runs = [
                 _timed_child("engine", directory, dataset, engine_output) for _ in range(arguments.repeat)
             ]
-            bare_runs = [
-                _timed_child("bare", directory, dataset, bare_output) for _ in range(arguments.repeat)
-            ]
-            compared, exact_mismatches, value_mismatches = _cross_check(engine_output, bare_output)
+            bares: dict[str, Run] = {}
+            checks: dict[str, tuple[int, int, int]] = {}
+            for variant in BARE_VARIANTS:
+                output = Path(scratch, f"{variant}.parquet")
+                runs = [_timed_child(variant, directory, dataset, output) for _ in range(arguments.repeat)]
+                bares[variant] = min(runs, key=lambda run: run.figures["total_s"])
+                checks[variant] = _cross_check(engine_output, output)
         engine = min(engine_runs, key=lambda run: run.figures["total_s"])
-        bare = min(bare_runs, key=lambda run: run.figures["total_s"])
-        results.append((dataset, engine, bare))
+        results.append((dataset, engine, bares))
         figures = engine.figures
         print(
             f"engine: load {figures['load_s']:.2f} s + evaluate {figures['evaluate_s']:.2f} s"
             f" = {figures['total_s']:.2f} s, peak RSS {_gib(engine.peak_rss_bytes)},"
             f" {int(figures['metric_rows']):,} metric rows, {int(figures['benchmark_rows']):,} benchmark rows"
         )
-        print(
-            f"bare:   {bare.figures['total_s']:.2f} s, peak RSS {_gib(bare.peak_rss_bytes)},"
-            f" {int(bare.figures['metric_rows']):,} metric rows,"
-            f" {int(bare.figures['benchmark_rows']):,} benchmark rows"
-        )
-        print(
-            f"ratio engine/bare: {figures['total_s'] / bare.figures['total_s']:.2f}x"
-            f" (evaluate only: {figures['evaluate_s'] / bare.figures['total_s']:.2f}x)"
-        )
-        print(
-            f"cross-check: {compared:,} rows, {exact_mismatches} numerator/denominator/provisional"
-            f" differences, {value_mismatches} value differences"
-        )
+        for variant, run in bares.items():
+            compared, exact_mismatches, value_mismatches = checks[variant]
+            print(
+                f"{BARE_VARIANTS[variant]}: {run.figures['total_s']:.2f} s,"
+                f" peak RSS {_gib(run.peak_rss_bytes)}"
+            )
+            print(
+                f"  ratio engine/{variant}: {figures['total_s'] / run.figures['total_s']:.2f}x"
+                f" (evaluate only: {figures['evaluate_s'] / run.figures['total_s']:.2f}x);"
+                f" cross-check: {compared:,} rows, {exact_mismatches} numerator/denominator/provisional"
+                f" differences, {value_mismatches} value differences"
+            )
         # Timings on a shared machine are only comparable within one run: say how busy it was.
         print(f"load average (1, 5, 15 min) after the runs: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     if len(results) > 1:
         print("\n== scaling (seconds per 1,000 employees)")
-        for dataset, engine, bare in results:
+        for dataset, engine, bares in results:
             per = 1000 / dataset.employees
             print(
-                f"{dataset.employees:>7,} employees: engine {engine.figures['total_s'] * per:.2f} s,"
-                f" bare {bare.figures['total_s'] * per:.2f} s"
+                f"{dataset.employees:>7,} employees: engine {engine.figures['total_s'] * per:.2f} s, "
+                + ", ".join(
+                    f"{variant} {run.figures['total_s'] * per:.2f} s" for variant, run in bares.items()
+                )
             )
     return 0
 

@@ -18,20 +18,61 @@ from pathlib import Path
 from keepwell.core.periods import Month
 
 
-def bare_query(directory: Path, *, as_of: date, month_from: Month, reporting_currency: str = "CNY") -> str:
-    """One statement returning metric rows (long format) and benchmark rows, tagged by ``kind``."""
+def bare_query(
+    directory: Path,
+    *,
+    as_of: date,
+    month_from: Month,
+    reporting_currency: str = "CNY",
+    calendar_day_base: int | None = None,
+) -> str:
+    """One statement returning metric rows (long format) and benchmark rows, tagged by ``kind``.
+
+    With ``calendar_day_base`` the local month and date come, as in the engine, from the lookup
+    tables ``bare_zones`` (timezone -> zone_base) and ``bare_days`` (the engine's calendar
+    days, registered by the caller) instead of ICU: that variant prices the engine's other
+    abstractions alone.
+    """
 
     def table(name: str) -> str:
         return f"read_parquet('{directory / f'{name}.parquet'}')"
+
+    def day(alias: str, column: str) -> str:
+        if calendar_day_base is None:
+            return ""
+        return (
+            f" JOIN bare_days AS d ON d.key = e.zone_base"
+            f" + (epoch_us({alias}.{column}) - {calendar_day_base}) // 86400000000"
+        )
+
+    def month(alias: str, column: str) -> str:
+        if calendar_day_base is None:
+            return f"date_trunc('month', {alias}.{column} AT TIME ZONE e.timezone)::DATE"
+        index = (
+            f"CASE WHEN epoch_us({alias}.{column}) >= d.month_cut THEN d.month_after ELSE d.month_before END"
+        )
+        return f"make_date(CAST(({index}) // 12 AS INTEGER), CAST(({index}) % 12 + 1 AS INTEGER), 1)"
+
+    def local_date(alias: str, column: str) -> str:
+        if calendar_day_base is None:
+            return f"({alias}.{column} AT TIME ZONE e.timezone)::DATE"
+        offset = f"CASE WHEN epoch_us({alias}.{column}) >= d.offset_cut THEN d.offset_after ELSE d.offset_before END"
+        return f"CAST(make_timestamp(epoch_us({alias}.{column}) + {offset}) AS DATE)"
+
+    zone_base = (
+        "(SELECT zone_base FROM bare_zones AS z WHERE z.timezone = employees.timezone)"
+        if calendar_day_base is not None
+        else "0"
+    )
 
     last_month = Month.of(as_of).first_day.isoformat()
     day_after = (as_of + timedelta(days=1)).isoformat()
     return f"""
 WITH emp AS (
-  SELECT employee_key, employee_id, team, timezone,
+  SELECT employee_key, employee_id, team, timezone, {zone_base} AS zone_base,
          timezone(timezone, TIMESTAMP '{day_after} 00:00:00') AS as_of_end,
          greatest(date_trunc('month', hire_date), DATE '{month_from.first_day.isoformat()}')::DATE AS first_month
-  FROM {table("employees")}
+  FROM {table("employees")} AS employees
 ),
 rows AS (
   SELECT employee_key, employee_id, team, timezone, as_of_end,
@@ -40,39 +81,39 @@ rows AS (
   FROM emp WHERE first_month <= DATE '{last_month}'
 ),
 act AS (
-  SELECT a.employee_key, date_trunc('month', a.started_at AT TIME ZONE e.timezone)::DATE AS month,
+  SELECT a.employee_key, {month("a", "started_at")} AS month,
          count(*) AS activities, count(DISTINCT a.customer_key) AS customers,
          coalesce(sum(a.duration_minutes) FILTER (WHERE a.purpose = 'screening'), 0) AS screening,
          coalesce(sum(a.duration_minutes), 0) AS minutes
-  FROM {table("activities")} AS a JOIN emp AS e USING (employee_key)
+  FROM {table("activities")} AS a JOIN emp AS e USING (employee_key){day("a", "started_at")}
   WHERE a.started_at < e.as_of_end GROUP BY ALL
 ),
 inbound AS (
-  SELECT a.employee_key, date_trunc('month', a.inbound_at AT TIME ZONE e.timezone)::DATE AS month, count(*) AS inbound,
+  SELECT a.employee_key, {month("a", "inbound_at")} AS month, count(*) AS inbound,
          count(*) FILTER (WHERE a.replied_at < e.as_of_end AND epoch_us(a.replied_at) - epoch_us(a.inbound_at) <= 86400000000) AS hits
-  FROM {table("activities")} AS a JOIN emp AS e USING (employee_key)
+  FROM {table("activities")} AS a JOIN emp AS e USING (employee_key){day("a", "inbound_at")}
   WHERE a.inbound_at < e.as_of_end GROUP BY ALL
 ),
 created AS (
-  SELECT l.owner_key AS employee_key, date_trunc('month', l.created_at AT TIME ZONE e.timezone)::DATE AS month,
+  SELECT l.owner_key AS employee_key, {month("l", "created_at")} AS month,
          count(*) AS created,
          count(*) FILTER (WHERE l.qualified_at < e.as_of_end AND epoch_us(l.qualified_at) - epoch_us(l.created_at) <= 2592000000000)
            AS converted
-  FROM {table("leads")} AS l JOIN emp AS e ON e.employee_key = l.owner_key
+  FROM {table("leads")} AS l JOIN emp AS e ON e.employee_key = l.owner_key{day("l", "created_at")}
   WHERE l.created_at < e.as_of_end GROUP BY ALL
 ),
 qualified AS (
-  SELECT l.owner_key AS employee_key, date_trunc('month', l.qualified_at AT TIME ZONE e.timezone)::DATE AS month,
+  SELECT l.owner_key AS employee_key, {month("l", "qualified_at")} AS month,
          count(*) AS qualified,
          count(*) FILTER (WHERE l.won_at < e.as_of_end AND epoch_us(l.won_at) - epoch_us(l.qualified_at) <= 5184000000000) AS won
-  FROM {table("leads")} AS l JOIN emp AS e ON e.employee_key = l.owner_key
+  FROM {table("leads")} AS l JOIN emp AS e ON e.employee_key = l.owner_key{day("l", "qualified_at")}
   WHERE l.qualified_at < e.as_of_end GROUP BY ALL
 ),
 order_rows AS (
   SELECT o.employee_key, o.customer_key, o.ordered_at, o.amount, o.currency,
-         date_trunc('month', o.ordered_at AT TIME ZONE e.timezone)::DATE AS month,
-         (o.ordered_at AT TIME ZONE e.timezone)::DATE AS local_date
-  FROM {table("orders")} AS o JOIN emp AS e USING (employee_key)
+         {month("o", "ordered_at")} AS month,
+         {local_date("o", "ordered_at")} AS local_date
+  FROM {table("orders")} AS o JOIN emp AS e USING (employee_key){day("o", "ordered_at")}
   WHERE o.ordered_at < e.as_of_end
 ),
 converted AS (
@@ -96,17 +137,17 @@ repurchase AS (
   GROUP BY ALL
 ),
 tasks AS (
-  SELECT t.employee_key, date_trunc('month', t.due_at AT TIME ZONE e.timezone)::DATE AS month, count(*) AS due,
+  SELECT t.employee_key, {month("t", "due_at")} AS month, count(*) AS due,
          count(*) FILTER (WHERE t.completed_at < e.as_of_end AND t.completed_at <= t.due_at) AS on_time
-  FROM {table("tasks")} AS t JOIN emp AS e USING (employee_key)
+  FROM {table("tasks")} AS t JOIN emp AS e USING (employee_key){day("t", "due_at")}
   WHERE t.due_at < e.as_of_end GROUP BY ALL
 ),
 feedback AS (
-  SELECT f.employee_key, date_trunc('month', f.submitted_at AT TIME ZONE e.timezone)::DATE AS month,
+  SELECT f.employee_key, {month("f", "submitted_at")} AS month,
          coalesce(sum(f.csat), 0) AS csat_sum, count(f.csat) AS csat_n,
          count(*) FILTER (WHERE f.nps >= 9) - count(*) FILTER (WHERE f.nps <= 6) AS nps_net, count(f.nps) AS nps_n,
          count(*) FILTER (WHERE f.complaint) AS complaints, count(*) AS feedback
-  FROM {table("feedback")} AS f JOIN emp AS e USING (employee_key)
+  FROM {table("feedback")} AS f JOIN emp AS e USING (employee_key){day("f", "submitted_at")}
   WHERE f.submitted_at < e.as_of_end GROUP BY ALL
 ),
 targets AS (

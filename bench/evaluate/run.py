@@ -1,6 +1,6 @@
 """One timed run in its own process (so that its peak RSS is its own); prints JSON.
 
-``python -m bench.evaluate.run engine|bare DIRECTORY AS_OF MONTH_FROM OUTPUT.parquet``
+``python -m bench.evaluate.run engine|bare|bare-calendar DIRECTORY AS_OF MONTH_FROM OUTPUT.parquet``
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from bench.evaluate.bare import bare_query
-from keepwell.core.periods import Month
+from keepwell.core.periods import Month, end_of_day
+from keepwell.engine.calendar import ZONE_SHIFT, build_calendar
 from keepwell.engine.evaluate import EngineSettings, evaluate
 from keepwell.engine.facts import Facts
 
@@ -46,12 +48,34 @@ def run_engine(directory: Path, as_of: date, month_from: Month, output: Path) ->
     }
 
 
-def run_bare(directory: Path, as_of: date, month_from: Month, output: Path) -> dict[str, float | int]:
+def run_bare(
+    directory: Path, as_of: date, month_from: Month, output: Path, *, with_calendar: bool = False
+) -> dict[str, float | int]:
     started = time.perf_counter()
     connection = duckdb.connect(":memory:", config={"threads": THREADS, "memory_limit": MEMORY_LIMIT})
     connection.execute("SET TimeZone = 'UTC'")
     connection.execute("SET enable_progress_bar = false")
-    result = connection.sql(bare_query(directory, as_of=as_of, month_from=month_from)).to_arrow_table()
+    day_base = None
+    if with_calendar:
+        # The engine's month lookup, built the same way and counted in this run's time.
+        zones = sorted(
+            row[0]
+            for row in connection.execute(
+                f"SELECT DISTINCT timezone FROM read_parquet('{directory / 'employees.parquet'}')"
+            ).fetchall()
+        )
+        window_end = max(end_of_day(zone, as_of) for zone in zones)
+        calendar = build_calendar(
+            zones, first_month=month_from, last_month=Month.of(as_of), window_end=window_end
+        )
+        day_base = calendar.day_base
+        connection.register("bare_days", calendar.days)
+        connection.register(
+            "bare_zones",
+            pa.table({"timezone": zones, "zone_base": [index << ZONE_SHIFT for index in range(len(zones))]}),
+        )
+    query = bare_query(directory, as_of=as_of, month_from=month_from, calendar_day_base=day_base)
+    result = connection.sql(query).to_arrow_table()
     finished = time.perf_counter()
     pq.write_table(result, output)  # for the cross-check; not timed
     kinds = result.column("kind").to_pylist()
@@ -64,8 +88,11 @@ def run_bare(directory: Path, as_of: date, month_from: Month, output: Path) -> d
 
 def main(arguments: list[str]) -> int:
     which, directory, as_of, month_from, output = arguments
-    runner = run_engine if which == "engine" else run_bare
-    figures = runner(Path(directory), date.fromisoformat(as_of), Month.parse(month_from), Path(output))
+    run_arguments = (Path(directory), date.fromisoformat(as_of), Month.parse(month_from), Path(output))
+    if which == "engine":
+        figures = run_engine(*run_arguments)
+    else:
+        figures = run_bare(*run_arguments, with_calendar=which == "bare-calendar")
     print(json.dumps(figures))
     return 0
 
