@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "keepwell.demo",
     "keepwell.legal",
     "keepwell.evaluation",
+    "keepwell.renewal",
     "keepwell.web",
     "keepwell.api",
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RenewalConfig(AppConfig):
+    name = "keepwell.renewal"
+    label = "renewal"

@@ -1,0 +1,89 @@
+"""Reading renewal cases, scoped to what the member may see."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db.models import QuerySet
+
+from keepwell.contracts.models import ContractType, EmploymentContract
+from keepwell.errors import NotFound
+from keepwell.people.models import Employee
+from keepwell.people.selectors import employee_scope
+from keepwell.renewal.models import CaseStatus, RenewalCase
+from keepwell.tenancy.models import Membership, Role
+
+CASE_ROLES = frozenset({Role.ADMIN, Role.HR, Role.MANAGER})
+
+
+def can_see_renewals(membership: Membership | None) -> bool:
+    """HR, admins and managers (their subtree) see renewal cases; employees do not see their own advice."""
+    return membership is not None and membership.role in CASE_ROLES
+
+
+def renewal_queue(*, membership: Membership | None) -> QuerySet[RenewalCase]:
+    """Open cases the member may see, the most urgent notice deadline first."""
+    return (
+        RenewalCase.objects.filter(status=CaseStatus.OPEN, employee__in=_visible(membership))
+        .select_related("employee", "employee__team", "contract")
+        .order_by("notice_deadline", "contract_end", "employee__employee_id")
+    )
+
+
+def renewal_case_access(*, membership: Membership | None, employee_id: str) -> RenewalCase:
+    """The latest case of the employee if the member may see it; one NotFound for missing and forbidden."""
+    case = renewal_queue(membership=membership).filter(employee__employee_id=employee_id).first()
+    if case is None:
+        case = (
+            RenewalCase.objects.filter(employee__in=_visible(membership), employee__employee_id=employee_id)
+            .order_by("-contract_end")
+            .first()
+        )
+    if case is None:
+        raise NotFound(f"no renewal case for {employee_id!r}", field="employee_id")
+    return case
+
+
+def _visible(membership: Membership | None) -> QuerySet[Employee]:
+    """Whose cases the member may see: their scope, never their own."""
+    if membership is None or not can_see_renewals(membership):
+        return Employee.objects.none()
+    employees = employee_scope(membership=membership)
+    if membership.employee_id is not None:
+        employees = employees.exclude(pk=membership.employee_id)
+    return employees
+
+
+def renewal_case_for(*, employee_id: str, as_of: date | None = None) -> dict[str, Any]:
+    """The whole case of the employee's last fixed-term contract (system view, for the command line).
+
+    Without ``as_of`` the stored case; with it, the case recomputed as of that date (not stored).
+    """
+    from keepwell.renewal.services import case_evidence, ensure_evaluation
+    from keepwell.tenancy.context import get_current_tenant
+
+    employee = Employee.objects.select_related("team").filter(employee_id=employee_id).first()
+    if employee is None:
+        raise NotFound(f"no employee {employee_id!r}", field="employee_id")
+    if as_of is None:
+        case = RenewalCase.objects.filter(employee=employee).order_by("-contract_end").first()
+        if case is None:
+            raise NotFound(
+                f"no renewal case for {employee_id!r}: run `renewal scan` or pass --as-of",
+                field="employee_id",
+            )
+        return dict(case.evidence)
+    contract = (
+        EmploymentContract.objects.filter(
+            employee=employee, type=ContractType.FIXED_TERM, end_date__gte=as_of
+        )
+        .order_by("-sequence")
+        .first()
+    )
+    if contract is None:
+        raise NotFound(
+            f"{employee_id!r} has no fixed-term contract ending on or after {as_of}", field="employee_id"
+        )
+    ensure_evaluation(tenant=get_current_tenant(), as_of=as_of)
+    return case_evidence(employee=employee, contract=contract, as_of=as_of)
