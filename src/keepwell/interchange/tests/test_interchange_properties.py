@@ -50,7 +50,7 @@ CORRUPTIONS = [*CHECKED, "wrong field count", "duplicate id", "unknown employee"
 
 moments = st.datetimes(
     min_value=datetime(2000, 1, 1), max_value=datetime(2040, 12, 31), timezones=st.sampled_from(OFFSETS)
-)  # noqa: DTZ001 - bounds of an aware strategy
+)
 
 
 @dataclass
