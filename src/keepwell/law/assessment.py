@@ -30,6 +30,10 @@ NO_RULE_PACK_IN_FORCE = gettext_noop(
     "The rule pack for %(jurisdiction)s covers decisions from %(effective_from)s; none covers a decision "
     "dated %(date)s, so nothing is concluded."
 )
+NATIONAL_LAW = gettext_noop(
+    "The law of %(jurisdiction)s is national and has no regional variants: the %(pack)s rule pack applies "
+    "to %(region)s as to the rest of the country."
+)
 REGION_NOT_COVERED = gettext_noop(
     "Regional rules for %(region)s are not covered by the %(pack)s rule pack: only national rules were "
     "applied, and regional rules such as notice before expiry may add obligations. Covered regions: "
@@ -87,16 +91,36 @@ def _citations(findings: tuple[Finding, ...], protections: tuple[BlockingProtect
     return tuple(ordered)
 
 
+def _region_finding(request: Request, jurisdiction: str, pack: Pack) -> Finding | None:
+    """What a region the pack has no variant for means: national law, or regional rules not covered."""
+    if request.region is None or pack.resolve_region(request.region) is not None:
+        return None
+    if pack.national:
+        return Finding(
+            code="law.national_law_applies",
+            severity=Severity.INFO,
+            message=NATIONAL_LAW,
+            params={"region": request.region, "pack": pack.code, "jurisdiction": jurisdiction},
+        )
+    covered = ", ".join(item.label() for item in pack.regions) or "none"
+    return Finding(
+        code="law.region_not_covered",
+        severity=Severity.SHOULD,
+        message=REGION_NOT_COVERED,
+        params={"region": request.region, "pack": pack.code, "covered": covered},
+    )
+
+
 def _shape(
-    request: Request, jurisdiction: str, pack: Pack, collected: Collected, prefix: list[Finding]
+    request: Request, jurisdiction: str, pack: Pack, collected: Collected, region: Finding | None
 ) -> Assessment:
     values = collected.values
-    findings = (*prefix, *collected.findings)
+    findings = (*collected.findings,) if region is None else (region, *collected.findings)
     protections = tuple(collected.protections)
     severance = values.get(Field.SEVERANCE)
     damages = values.get(Field.DAMAGES_IF_UNLAWFUL)
     confidence = collected.confidence
-    if prefix:
+    if region is not None and region.code == "law.region_not_covered":
         confidence = lowest_confidence(confidence, Confidence.MEDIUM)
     return Assessment(
         jurisdiction=jurisdiction,
@@ -125,8 +149,9 @@ def assess_request(request: Request, registry: Registry | None = None) -> Assess
     """Assess a validated request under the pack in force on its decision date.
 
     Without a pack the answer is ``supported: false`` with every conclusion ``None``. A region the pack
-    does not cover gets the national rules, a ``law.region_not_covered`` finding and at most medium
-    confidence.
+    does not cover gets the national rules: under a ``national`` pack with a ``law.national_law_applies``
+    finding and the pack's own confidence, otherwise with a ``law.region_not_covered`` finding and at most
+    medium confidence.
     """
     registry = registry or default_registry()
     jurisdiction = registry.canonical_jurisdiction(request.jurisdiction)
@@ -134,18 +159,7 @@ def assess_request(request: Request, registry: Registry | None = None) -> Assess
     if pack is None:
         return _unsupported(request, jurisdiction, registry)
     region = pack.resolve_region(request.region)
-    prefix: list[Finding] = []
-    if request.region is not None and region is None:
-        covered = ", ".join(item.label() for item in pack.regions) or "none"
-        prefix.append(
-            Finding(
-                code="law.region_not_covered",
-                severity=Severity.SHOULD,
-                message=REGION_NOT_COVERED,
-                params={"region": request.region, "pack": pack.code, "covered": covered},
-            )
-        )
     collected = run_rules(
         pack.rules, lambda view: Case(request=request, pack=pack, region=region, conclusions=view)
     )
-    return _shape(request, jurisdiction, pack, collected, prefix)
+    return _shape(request, jurisdiction, pack, collected, _region_finding(request, jurisdiction, pack))

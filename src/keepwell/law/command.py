@@ -114,7 +114,8 @@ def _packs_text(stdout: TextIO) -> None:
             f"{region['name']} ({region['iso_code']})" if region["iso_code"] else str(region["name"])
             for region in regions
         ]
-        stdout.write(f"  regions: {', '.join(labels) if labels else 'none'}\n")
+        none = "none (national law)" if pack["national"] else "none"
+        stdout.write(f"  regions: {', '.join(labels) if labels else none}\n")
         for title, key in (("confidence notes", "confidence_notes"), ("not covered", "not_covered")):
             items = pack[key]
             assert isinstance(items, list)

@@ -93,6 +93,7 @@ def pack_to_dict(pack: Pack) -> JsonObject:
         "currency": pack.currency,
         "confidence": pack.confidence.value,
         "confidence_notes": list(pack.confidence_notes),
+        "national": pack.national,
         "regions": [
             {
                 "key": region.key,

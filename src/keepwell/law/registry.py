@@ -60,6 +60,8 @@ class Pack:
 
     ``not_covered`` lists, in plain words, what the pack does not decide; ``confidence_notes`` qualify its
     overall ``confidence``. ``money_quantum`` and ``rounding`` say how the jurisdiction rounds money.
+    ``national`` says the law has no regional variants at all (a federal or unitary statute), so a region
+    in a request is answered with the national rules at the pack's own confidence; it excludes ``regions``.
     """
 
     code: str
@@ -77,6 +79,7 @@ class Pack:
     jurisdiction_aliases: tuple[str, ...] = ()
     money_quantum: Decimal = Decimal("0.01")
     rounding: str = ROUND_HALF_UP
+    national: bool = False
     _spellings: dict[str, Region] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -85,6 +88,8 @@ class Pack:
             raise RulePackError(f"pack {self.code}: rule codes must be unique")
         if self.effective_to is not None and self.effective_to < self.effective_from:
             raise RulePackError(f"pack {self.code}: effective_to before effective_from")
+        if self.national and self.regions:
+            raise RulePackError(f"pack {self.code}: a national pack has no regions")
         for region in self.regions:
             for spelling in region.spellings():
                 known = self._spellings.setdefault(_normalized(spelling), region)

@@ -754,6 +754,7 @@ PACKS = (
         effective_to=None,
         currency="BRL",
         rules=RULES,
+        national=True,
         confidence=Confidence.HIGH,
         confidence_notes=(
             "Duration, extension and 6-month succession rules (CLT Arts 445, 451, 452): high. One outlier "
@@ -778,7 +779,7 @@ PACKS = (
             "Temporary-agency workers (Law 6.019/1974) and collective-agreement contracts (Law 9.601/1998) "
             "follow other rules, which are not applied.",
             "Final pay (13th salary, vacation plus one third) is not severance and is not computed.",
-            "Regional rules: none in the reference; any region gets a region-not-covered finding.",
+            "Regional rules: none; labour law is federal (CLT), so a region gets the national rules.",
             "Decisions before 2019-01-01 are not assessed.",
         ),
     ),

@@ -26,8 +26,8 @@ What the pack reads from the request:
   later date makes it a new contract. ``new_end_date`` is the proposed last day.
 - ``pay`` is not read: nothing is owed on expiry, so ``severance`` stays null.
 
-No regional variants: the rules are federal, and a region in the request gets the national rules with
-``law.region_not_covered``.
+No regional variants: the rules are federal (``national=True``), and a region in the request gets them
+with ``law.national_law_applies``.
 """
 
 from __future__ import annotations
@@ -895,6 +895,7 @@ PACKS = (
         effective_to=None,
         currency="EUR",
         rules=RULES,
+        national=True,
         confidence=Confidence.HIGH,
         confidence_notes=(
             "Limits without objective reason, earlier-employment bar, conversion and claim period (TzBfG "

@@ -958,6 +958,7 @@ PACKS = (
         money_quantum=Decimal("0.01"),
         rounding=ROUND_HALF_UP,
         rules=RULES,
+        national=True,
         confidence=Confidence.HIGH,
         confidence_notes=(
             "Causes, maximum durations and the 18-in-24 rule (ET Art 15 after RDL 32/2021) and the "

@@ -1007,6 +1007,7 @@ PACKS = (
         money_quantum=Decimal("0.01"),
         rounding=ROUND_HALF_UP,
         rules=RULES,
+        national=True,
         confidence=Confidence.HIGH,
         confidence_notes=(
             "Maximum duration, renewals, reclassification and the 10% indemnity (L1242-8, L1243-13, "

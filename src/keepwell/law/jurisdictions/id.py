@@ -19,7 +19,8 @@ What the pack reads from the request:
   still owes compensation for the term that ends.
 
 Notice before expiry was not researched (RULES.md), so ``last_notice_date`` stays null. The rules are
-national; a region in the request gets the framework's "region not covered" finding.
+national (``national=True``): a region in the request gets them with the framework's "national law
+applies" finding.
 """
 
 from __future__ import annotations
@@ -439,6 +440,7 @@ PACKS = (
         effective_to=None,
         currency="IDR",
         rules=RULES,
+        national=True,
         confidence=Confidence.MEDIUM,
         confidence_notes=(
             "Medium-high overall (RULES.md §18): the 5-year limit is well supported; the wording that a PKWT "

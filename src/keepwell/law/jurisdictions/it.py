@@ -784,6 +784,7 @@ PACKS = (
         effective_to=None,
         currency="EUR",
         rules=RULES,
+        national=True,
         confidence=Confidence.HIGH,
         confidence_notes=(
             "Reasons beyond 12 months, the 24-month total, 4 extensions, the 10/20-day gaps and work after "

@@ -24,8 +24,8 @@ What the pack reads from the request:
   new contract; the 2024 disclosure duties).
 - ``as_of``: reports a notice deadline that has passed with no notice recorded.
 
-Nothing is owed on expiry, so ``severance`` stays null and ``pay`` is not read. The rules are national;
-a region in the request gets the framework's "region not covered" finding.
+Nothing is owed on expiry, so ``severance`` stays null and ``pay`` is not read. The rules are national
+(``national=True``): a region in the request gets them with the framework's "national law applies" finding.
 """
 
 from __future__ import annotations
@@ -796,6 +796,7 @@ PACKS = (
         effective_to=None,
         currency="JPY",
         rules=RULES,
+        national=True,
         confidence=Confidence.HIGH,
         confidence_notes=(
             "LSA Art 14, LCA Arts 18 and 19, the MHLW notice standard and the 2024 disclosure rules: high.",

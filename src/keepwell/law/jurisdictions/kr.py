@@ -22,8 +22,8 @@ What the pack reads from the request:
   reason of a proposed renewal).
 - ``decision.new_end_date``: the proposed term of a fixed-term renewal, checked against the 2-year limit.
 
-Other statuses are reported as not considered. The rules are national; a region in the request gets the
-framework's "region not covered" finding.
+Other statuses are reported as not considered. The rules are national (``national=True``): a region in the
+request gets them with the framework's "national law applies" finding.
 """
 
 from __future__ import annotations
@@ -542,6 +542,7 @@ PACKS = (
         effective_to=None,
         currency="KRW",
         rules=RULES,
+        national=True,
         confidence=Confidence.HIGH,
         confidence_notes=(
             "The 2-year limit, its exceptions, automatic conversion, the renewal-expectation doctrine and "

@@ -343,6 +343,7 @@ PACKS = (
         effective_to=None,
         currency="MXN",
         rules=RULES,
+        national=True,
         confidence=Confidence.MEDIUM,
         confidence_notes=(
             "Medium overall: few primary sources.",
@@ -357,7 +358,7 @@ PACKS = (
             "Probation limits (30 days, 180 for managerial or technical posts) are not checked.",
             "Protections of particular workers (pregnancy, work injury and others) are not in the reference; "
             "statuses are reported as not considered.",
-            "Regional rules: none in the reference; any region gets a region-not-covered finding.",
+            "Regional rules: none; the Federal Labor Law is national, so a region gets the national rules.",
             "Decisions before 2013-01-01 are not assessed.",
         ),
     ),

@@ -726,6 +726,7 @@ PACKS = (
         money_quantum=Decimal("0.01"),
         rounding=ROUND_HALF_UP,
         rules=RULES,
+        national=True,
         confidence=Confidence.HIGH,
         confidence_notes=(
             "Chain rule, notice duty and transition payment (BW 7:668a, 7:668, 7:673): high. Pages written "

@@ -593,6 +593,7 @@ PACKS = (
         effective_to=None,
         currency="PLN",
         rules=RULES,
+        national=True,
         confidence=Confidence.HIGH,
         confidence_notes=(
             "The limits of 33 months and 3 contracts, conversion by law, and the extension to the day of "

@@ -25,7 +25,8 @@ What the pack reads from the request:
 - ``decision.new_end_date``: the term of a re-employment contract (normally at least a year).
 
 Nothing is owed at expiry by statute and no notice is statutory, so ``severance`` and ``last_notice_date``
-stay null. The rules are national; a region in the request gets the framework's "region not covered" finding.
+stay null. The rules are national (``national=True``): a region in the request gets them with the
+framework's "national law applies" finding.
 """
 
 from __future__ import annotations
@@ -544,6 +545,7 @@ PACKS = (
         effective_to=None,
         currency="SGD",
         rules=RULES,
+        national=True,
         confidence=Confidence.MEDIUM,
         confidence_notes=(
             "Medium-high for the main points (RULES.md §15): no cap on term contracts, nothing owed at "

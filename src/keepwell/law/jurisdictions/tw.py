@@ -20,7 +20,8 @@ What the pack reads from the request:
 
 No payment or notice is owed when a valid fixed-term contract ends, so ``severance`` and
 ``last_notice_date`` stay null and ``pay`` is not read. Statuses are reported as not considered. The rules
-are national; a region in the request gets the framework's "region not covered" finding.
+are national (``national=True``): a region in the request gets them with the framework's "national law
+applies" finding.
 """
 
 from __future__ import annotations
@@ -552,6 +553,7 @@ PACKS = (
         effective_to=None,
         currency="TWD",
         rules=RULES,
+        national=True,
         confidence=Confidence.HIGH,
         confidence_notes=(
             "LSA Arts 9 and 18 and Enforcement Rules Art 6: high (official text; RULES.md §19).",

@@ -24,7 +24,8 @@ What the pack reads from the request:
   ``redundancy`` points to Art 47), ``termination_notice_given`` (reported).
 - ``decision.new_end_date``: a proposed fixed term, checked against 36 months.
 
-The rules are national; a region in the request gets the framework's "region not covered" finding.
+The rules are national (``national=True``): a region in the request gets them with the framework's
+"national law applies" finding.
 """
 
 from __future__ import annotations
@@ -733,6 +734,7 @@ PACKS = (
         effective_to=None,
         currency="VND",
         rules=RULES,
+        national=True,
         confidence=Confidence.HIGH,
         confidence_notes=(
             "Art 20 (36 months, one further fixed term, 30 days of continued work) and the Art 46 formula: "

@@ -486,14 +486,15 @@ def test_invalid_facts_name_the_field(label: str, facts: Case, field: str) -> No
     assert raised.value.field == field, label
 
 
-def test_region_is_not_covered_and_sector_agreements_lower_confidence() -> None:
-    """RULES.md gives no regional rules for Brazil: a state gets the national rules and the framework's
-    region_not_covered finding; a Law 9.601/1998 contract follows rules the pack does not apply → low."""
+def test_region_gets_national_law_and_sector_agreements_lower_confidence() -> None:
+    """Brazilian labour law is federal (the pack is national): a state gets the national rules and the
+    framework's national_law_applies finding; a Law 9.601/1998 contract follows rules the pack does not
+    apply → low."""
     request = br_request(region="São Paulo", facts={"sector_agreement_overrides_defaults": True})
 
     result = assess(request)
 
-    assert codes(result)[0] == "law.region_not_covered"
+    assert codes(result)[0] == "law.national_law_applies"
     assert "br.law9601.other_rules" in codes(result)
     assert (result["non_renewal_lawful"], result["confidence"]) == (True, "low")
 

@@ -749,13 +749,15 @@ def test_decision_before_the_pack_is_unsupported() -> None:
 
 
 def test_a_region_gets_the_federal_rules_and_says_so() -> None:
+    """The rules are federal (the pack is national): a Land gets them at the pack's own confidence."""
     result = assess(
         _request(contracts=[contract("2025-01-01", "2025-12-31")], facts=CONFIRMED, region="Bayern")
     )
 
-    assert codes(result)[0] == "law.region_not_covered"
+    assert codes(result)[0] == "law.national_law_applies"
+    assert result["findings"][0]["severity"] == "info"
     assert result["non_renewal_lawful"] is True
-    assert result["confidence"] == "medium"
+    assert result["confidence"] == "high"
 
 
 # --- Property: random valid histories -------------------------------------------------------------------

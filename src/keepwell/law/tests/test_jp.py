@@ -668,13 +668,14 @@ def test_decision_before_article_18_is_unsupported() -> None:
 
 
 def test_region_gets_national_rules() -> None:
-    """Japan's rules do not differ by region: a prefecture gets the national answer and the framework's
-    region finding (confidence at most medium)."""
+    """Japan's rules do not differ by region (the pack is national): a prefecture gets the national answer
+    and the framework's national_law_applies finding; the confidence is what it is without a region (medium
+    here, from LCA Art 19)."""
     contracts = [contract("2026-01-01", "2027-01-01")]
 
     result = assess(japan_request(contracts=contracts, region="Tokyo"))
 
-    assert codes(result)[0] == "law.region_not_covered"
+    assert codes(result)[0] == "law.national_law_applies"
     assert result["last_notice_date"] == "2026-12-02"
     assert result["confidence"] == "medium"
 

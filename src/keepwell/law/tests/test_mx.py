@@ -229,8 +229,9 @@ def test_pack_dates(label: str, contracts: list[Case], supported: bool) -> None:
 
 
 def test_statuses_and_regions_are_not_covered() -> None:
-    """RULES.md §13 gives no protection that blocks expiry and no regional rules: a pregnancy status is
-    named as not considered and a state gets the region_not_covered finding; the expiry stays lawful."""
+    """RULES.md §13 gives no protection that blocks expiry, and the Federal Labor Law is national: a
+    pregnancy status is named as not considered and a state gets the national_law_applies finding; the
+    expiry stays lawful."""
     request = mx_request(
         region="Jalisco",
         statuses=[status("pregnant", "2026-03-01", None)],
@@ -239,7 +240,7 @@ def test_statuses_and_regions_are_not_covered() -> None:
 
     result = assess(request)
 
-    assert codes(result)[0] == "law.region_not_covered"
+    assert codes(result)[0] == "law.national_law_applies"
     assert "mx.status_not_considered" in codes(result)
     assert (result["non_renewal_lawful"], result["blocking_protections"]) == (True, [])
 

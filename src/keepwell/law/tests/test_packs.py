@@ -149,7 +149,11 @@ class ToyRule(Rule):
 
 
 def _toy_pack(
-    *rules: Rule, version: str = "v1", start: date = date(2020, 1, 1), end: date | None = None
+    *rules: Rule,
+    version: str = "v1",
+    start: date = date(2020, 1, 1),
+    end: date | None = None,
+    national: bool = False,
 ) -> Pack:
     return Pack(
         code="xx",
@@ -160,7 +164,8 @@ def _toy_pack(
         effective_to=end,
         currency="XXX",
         rules=rules,
-        regions=(Region(key="north", name="North", iso_code="XX-N"),),
+        regions=() if national else (Region(key="north", name="North", iso_code="XX-N"),),
+        national=national,
     )
 
 
@@ -291,6 +296,22 @@ def test_contributions_merge_field_by_field(
         ),
         ("rule without a code", lambda: ToyRule(), "ToyRule has no code"),
         (
+            "a national pack with regions",
+            lambda: Pack(
+                code="xx",
+                jurisdiction="XX",
+                name="Toyland",
+                version="v1",
+                effective_from=date(2020, 1, 1),
+                effective_to=None,
+                currency="XXX",
+                rules=(),
+                regions=(Region(key="north", name="North"),),
+                national=True,
+            ),
+            "pack xx: a national pack has no regions",
+        ),
+        (
             "one spelling for two regions",
             lambda: Pack(
                 code="xx",
@@ -352,6 +373,64 @@ def test_region_is_resolved_by_any_spelling_and_handed_to_rules() -> None:
         assess(_toy_request(region=spelling), registry=registry)
 
     assert seen == ["north", "north", "north"]
+
+
+@pytest.mark.parametrize(
+    ("label", "national", "region", "code", "severity", "confidence"),
+    [
+        ("national law, no region", True, None, None, None, "high"),
+        ("national law, a region", True, "South", "law.national_law_applies", "info", "high"),
+        ("regional law, a covered region", False, "North", None, None, "high"),
+        ("regional law, another region", False, "South", "law.region_not_covered", "should", "medium"),
+    ],
+)
+def test_a_region_the_pack_does_not_list_gets_the_national_rules(
+    label: str,
+    national: bool,
+    region: str | None,
+    code: str | None,
+    severity: str | None,
+    confidence: str,
+) -> None:
+    """Under a national pack a region is simply where national law applies: an info finding, confidence as
+    without a region. Under a pack with regional variants an unlisted region may have rules of its own."""
+    registry = Registry([_toy_pack(ToyRule(code="a"), national=national)])
+
+    result = assess(_toy_request(region=region), registry=registry)
+
+    first = result["findings"][0]
+    assert (first["code"] if first["code"].startswith("law.") else None) == code, label
+    assert (first["severity"] if code else None) == severity, label
+    assert result["region"] == region, label
+    assert result["confidence"] == confidence, label
+    if code == "law.national_law_applies":
+        assert first["params"] == {"region": "South", "pack": "xx", "jurisdiction": "XX"}
+        assert first["text"] == (
+            "The law of XX is national and has no regional variants: the xx rule pack applies to South as to "
+            "the rest of the country."
+        )
+
+
+def test_packs_say_which_are_national() -> None:
+    listed = {pack["code"]: pack for pack in packs()}
+
+    assert {code for code, pack in listed.items() if pack["national"]} == {
+        "br",
+        "de",
+        "es",
+        "fr",
+        "id",
+        "it",
+        "jp",
+        "kr",
+        "mx",
+        "nl",
+        "pl",
+        "sg",
+        "tw",
+        "vn",
+    }
+    assert all(not pack["regions"] for pack in listed.values() if pack["national"])
 
 
 def test_packs_function_is_not_shadowed_once_pack_modules_are_imported() -> None:
