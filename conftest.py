@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -200,3 +200,64 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if skipped:
         reporter.write_line(f"CI: {len(skipped)} test(s) were skipped; in CI every test must run", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def _at(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+@pytest.fixture
+def crm_facts(world: World) -> World:
+    """N001 (Asia/Shanghai) in October 2026: 4 activities, 5 leads, 2 orders; a 100,000 CNY target."""
+    from keepwell.crm.models import Activity, Customer, Lead, Order, Target
+    from keepwell.money.models import ExchangeRate
+    from keepwell.people.models import Employee
+
+    with tenant_context(world.tenant_a):
+        rep = Employee.objects.get(employee_id="N001")
+        alpha = Customer.objects.create(customer_id="K1", name="Alpha", owner=rep)
+        beta = Customer.objects.create(customer_id="K2", name="Beta", owner=rep)
+        activities = [
+            # 2026-09-30T16:30Z is 00:30 on 1 October in Shanghai: October.
+            ("A1", alpha, "screening", "2026-09-30T16:30:00+00:00", 30),
+            ("A2", alpha, "follow_up", "2026-10-10T02:00:00+00:00", 60),
+            ("A3", beta, "needs_discovery", "2026-10-20T02:00:00+00:00", 30),
+            # 2026-10-31T16:30Z is already November in Shanghai.
+            ("A4", beta, "screening", "2026-10-31T16:30:00+00:00", 45),
+        ]
+        for activity_id, customer, purpose, started, minutes in activities:
+            Activity.objects.create(
+                activity_id=activity_id,
+                employee=rep,
+                customer=customer,
+                kind="call",
+                purpose=purpose,
+                started_at=_at(started),
+                duration_minutes=minutes,
+            )
+        created = _at("2026-10-02T02:00:00+00:00")
+        for index, qualified in enumerate([created.replace(day=30), None, None, None, None]):
+            Lead.objects.create(lead_id=f"L{index}", owner=rep, created_at=created, qualified_at=qualified)
+        Order.objects.create(
+            order_id="O1",
+            customer=alpha,
+            employee=rep,
+            ordered_at=_at("2026-10-15T02:00:00+00:00"),
+            amount=Decimal("50000"),
+            currency="CNY",
+        )
+        Order.objects.create(
+            order_id="O2",
+            customer=beta,
+            employee=rep,
+            ordered_at=_at("2026-10-16T02:00:00+00:00"),
+            amount=Decimal("1000"),
+            currency="EUR",
+        )
+        ExchangeRate.objects.create(
+            date=date(2026, 10, 1), base_id="EUR", quote_id="CNY", rate=Decimal("7.8")
+        )
+        Target.objects.create(
+            employee=rep, month=date(2026, 10, 1), metric="revenue", value=Decimal("100000")
+        )
+    return world

@@ -8,4 +8,6 @@ urlpatterns = [
     path("employees/", views.EmployeeListView.as_view(), name="api-employee-list"),
     path("employees/<str:employee_id>/", views.EmployeeDetailView.as_view(), name="api-employee-detail"),
     path("contracts/", views.ContractListView.as_view(), name="api-contract-list"),
+    path("renewals/", views.RenewalQueueView.as_view(), name="api-renewal-queue"),
+    path("renewals/<str:employee_id>/", views.RenewalCaseView.as_view(), name="api-renewal-case"),
 ]

@@ -17,7 +17,8 @@ from keepwell.errors import KeepWellError, NotFound, PermissionDenied
 from keepwell.people.selectors import employee_access, employee_list
 from keepwell.people.services import employee_update
 from keepwell.tenancy.models import Membership
-from keepwell.tenancy.permissions import can_see_people, can_see_salary
+from keepwell.renewal.selectors import renewal_case_access, renewal_queue
+from keepwell.tenancy.permissions import can_see_people, can_see_renewals, can_see_salary
 from keepwell.tenancy.selectors import tenant_today
 
 
@@ -132,3 +133,56 @@ class ContractListView(generics.ListAPIView):
         if params.get("employee_id"):
             contracts = contracts.filter(employee__employee_id=params["employee_id"])
         return contracts
+
+
+class SeesRenewals(IsTenantMember):
+    message = "your role has no access to renewal cases"
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return can_see_renewals(getattr(request._request, "membership", None))
+
+
+class RenewalQueueView(APIView):
+    """Open renewal cases the caller may see, the most urgent first (summary rows)."""
+
+    permission_classes = [permissions.IsAuthenticated, SeesRenewals]
+
+    def get(self, request: Request) -> Response:
+        rows = [
+            {
+                "employee_id": case.employee.employee_id,
+                "name": case.employee.name,
+                "team": case.employee.team.code,
+                "contract_id": case.contract.contract_id,
+                "contract_end": case.contract_end.isoformat(),
+                "notice_deadline": case.notice_deadline.isoformat() if case.notice_deadline else None,
+                "quadrant": case.quadrant,
+                "recommendation": case.recommended_action,
+                "as_of": case.as_of.isoformat(),
+            }
+            for case in renewal_queue(membership=membership_of(request))
+        ]
+        return Response({"count": len(rows), "results": rows})
+
+
+class RenewalCaseView(APIView):
+    """The whole renewal case of an employee, as `keepwell renewal show` prints it."""
+
+    permission_classes = [permissions.IsAuthenticated, SeesRenewals]
+
+    def get(self, request: Request, employee_id: str) -> Response:
+        try:
+            case = renewal_case_access(membership=membership_of(request), employee_id=employee_id)
+        except KeepWellError as error:
+            raise_api_error(error)
+        evidence = dict(case.evidence)
+        if not can_see_salary(membership_of(request), case.employee):
+            # Pay-derived amounts (severance, cost view) stay with HR and admins.
+            evidence["cost"] = None
+            evidence["legal"] = {
+                action: {**assessment, "severance": None, "damages_if_unlawful": None}
+                if isinstance(assessment, dict)
+                else assessment
+                for action, assessment in evidence["legal"].items()
+            }
+        return Response(evidence)

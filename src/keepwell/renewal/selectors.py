@@ -6,20 +6,15 @@ from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
+from django.db.models.functions import Coalesce
 
 from keepwell.contracts.models import ContractType, EmploymentContract
 from keepwell.errors import NotFound
 from keepwell.people.models import Employee
 from keepwell.people.selectors import employee_scope
 from keepwell.renewal.models import CaseStatus, RenewalCase
-from keepwell.tenancy.models import Membership, Role
-
-CASE_ROLES = frozenset({Role.ADMIN, Role.HR, Role.MANAGER})
-
-
-def can_see_renewals(membership: Membership | None) -> bool:
-    """HR, admins and managers (their subtree) see renewal cases; employees do not see their own advice."""
-    return membership is not None and membership.role in CASE_ROLES
+from keepwell.tenancy.models import Membership
+from keepwell.tenancy.permissions import can_see_renewals
 
 
 def renewal_queue(*, membership: Membership | None) -> QuerySet[RenewalCase]:
@@ -27,7 +22,8 @@ def renewal_queue(*, membership: Membership | None) -> QuerySet[RenewalCase]:
     return (
         RenewalCase.objects.filter(status=CaseStatus.OPEN, employee__in=_visible(membership))
         .select_related("employee", "employee__team", "contract")
-        .order_by("notice_deadline", "contract_end", "employee__employee_id")
+        # The date by which something must happen: the notice deadline, else the contract's end.
+        .order_by(Coalesce("notice_deadline", "contract_end"), "contract_end", "employee__employee_id")
     )
 
 

@@ -470,6 +470,17 @@ def case_evidence(*, employee: Employee, contract: EmploymentContract, as_of: da
         "notice_deadline": view.last_notice_date.isoformat() if view and view.last_notice_date else None,
         "quadrant": evaluation.quadrant.value,
         "quadrant_explanation": evaluation.quadrant_explanation.text,
+        "matrix": [
+            {
+                "employee_id": member.employee_id,
+                "name": member.name,
+                "attitude": to_json(evaluations[member.employee_id].attitude.value),
+                "performance": to_json(evaluations[member.employee_id].performance.value),
+                "quadrant": evaluations[member.employee_id].quadrant.value,
+            }
+            for member in sorted(members, key=lambda member: member.employee_id)
+            if member.employee_id in evaluations
+        ],
         "scores": _score_json(evaluation),
         "trend": [
             {

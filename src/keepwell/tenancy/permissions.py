@@ -31,5 +31,14 @@ def can_see_salary(membership: Membership | None, employee: Employee) -> bool:
     return membership.role == Role.EMPLOYEE and membership.employee_id == employee.pk
 
 
+def can_see_renewals(membership: Membership | None) -> bool:
+    """HR, admins and managers (their subtree) see renewal cases; employees do not see their own advice."""
+    return membership is not None and membership.role in (Role.ADMIN, Role.HR, Role.MANAGER)
+
+
 def capabilities(membership: Membership | None) -> dict[str, bool]:
-    return {"see_people": can_see_people(membership), "manage_people": can_manage_people(membership)}
+    return {
+        "see_people": can_see_people(membership),
+        "manage_people": can_manage_people(membership),
+        "see_renewals": can_see_renewals(membership),
+    }

@@ -10,4 +10,6 @@ urlpatterns = [
     path("employees/", views.employee_list_view, name="employee-list"),
     path("employees/<str:employee_id>/", views.employee_detail_view, name="employee-detail"),
     path("contracts/ending/", views.contracts_ending_view, name="contracts-ending"),
+    path("renewals/", views.renewal_queue_view, name="renewal-queue"),
+    path("renewals/<str:employee_id>/", views.renewal_case_view, name="renewal-case"),
 ]

@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from keepwell.contracts.selectors import contracts_ending, contracts_of_employee
 from keepwell.errors import NotFound
@@ -20,6 +20,7 @@ from keepwell.evaluation.selectors import employee_metric_table
 from keepwell.legal.selectors import ACTIONS, LegalView, legal_view
 from keepwell.people.models import OrgUnit
 from keepwell.people.selectors import employee_access, employee_list, employee_scope
+from keepwell.renewal.selectors import can_see_renewals, renewal_case_access, renewal_queue
 from keepwell.tenancy.models import Membership
 from keepwell.tenancy.permissions import can_see_people, can_see_salary, capabilities
 from keepwell.tenancy.selectors import tenant_today
@@ -157,3 +158,143 @@ def contracts_ending_view(request: HttpRequest, membership: Membership) -> HttpR
         as_of=as_of,
         horizon_days=horizon_days,
     )
+
+
+QUADRANT_LABELS = {
+    "core": _("Core: retain"),
+    "develop_skills": _("Develop skills"),
+    "culture_fit": _("Strengthen culture fit"),
+    "let_go": _("Let go"),
+    "insufficient_data": _("Insufficient data"),
+}
+ACTION_LABELS = {
+    "renew": _("Renew"),
+    "renew_with_improvement_plan": _("Renew with an improvement plan"),
+    "renew_open_ended_required": _("Renew (open-ended required)"),
+    "do_not_renew": _("Do not renew"),
+    "escalate": _("Escalate"),
+}
+
+
+def renewals_required(view: View) -> View:
+    @member_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, membership: Membership, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not can_see_renewals(membership):
+            raise Http404
+        return view(request, membership, *args, **kwargs)
+
+    return wrapper
+
+
+@renewals_required
+def renewal_queue_view(request: HttpRequest, membership: Membership) -> HttpResponse:
+    today = tenant_today(membership.tenant)
+    rows = []
+    for case in renewal_queue(membership=membership):
+        days_to_notice = (case.notice_deadline - today).days if case.notice_deadline else None
+        rows.append(
+            {
+                "case": case,
+                "days_to_end": (case.contract_end - today).days,
+                "days_to_notice": days_to_notice,
+                "overdue": days_to_notice is not None and days_to_notice < 0,
+                "urgent": days_to_notice is not None and 0 <= days_to_notice <= 14,
+                "quadrant_label": QUADRANT_LABELS.get(case.quadrant, case.quadrant),
+                "action_label": ACTION_LABELS.get(case.recommended_action, case.recommended_action),
+            }
+        )
+    return _page(request, "web/renewal_queue.html", membership, section="renewals", rows=rows, today=today)
+
+
+def _matrix_points(evidence: dict[str, Any], threshold: float = 50.0) -> list[dict[str, Any]]:
+    """Team members on a 300×300 plot: performance across, attitude up (insufficient data left out)."""
+    points = []
+    for member in evidence.get("matrix", []):
+        if member["attitude"] is None or member["performance"] is None:
+            continue
+        attitude, performance = float(member["attitude"]), float(member["performance"])
+        points.append(
+            {
+                "x": round(20 + performance * 3, 1),
+                "y": round(300 - attitude * 3, 1),
+                "name": member["name"],
+                "attitude": member["attitude"],
+                "performance": member["performance"],
+                "self": member["employee_id"] == evidence["employee_id"],
+            }
+        )
+    return sorted(points, key=lambda point: point["self"])
+
+
+@renewals_required
+def renewal_case_view(request: HttpRequest, membership: Membership, employee_id: str) -> HttpResponse:
+    from keepwell.engine.metrics import METRICS_BY_ID
+
+    try:
+        case = renewal_case_access(membership=membership, employee_id=employee_id)
+    except NotFound:
+        raise Http404 from None
+    evidence = case.evidence
+    money_spec = METRICS_BY_ID["revenue"]
+    key_metrics = [
+        {
+            **contribution,
+            "name": METRICS_BY_ID[contribution["metric"]].name
+            if contribution["metric"] in METRICS_BY_ID
+            else _("Manager rating"),
+            "spec": METRICS_BY_ID.get(contribution["metric"]),
+            "dimension": dimension,
+        }
+        for dimension in ("attitude", "performance")
+        for contribution in evidence["scores"]["details"][dimension]["contributions"]
+        if contribution["status"] == "scored"
+    ]
+    diagnosis_items = [
+        {
+            **item,
+            "name": METRICS_BY_ID[item["metric"]].name if item["metric"] in METRICS_BY_ID else item["metric"],
+            "spec": METRICS_BY_ID.get(item["metric"]),
+        }
+        for item in evidence["diagnosis"]
+    ]
+    assessments = evidence["legal"]
+    legal = None
+    if "not_renew" in assessments and assessments["not_renew"].get("supported"):
+        legal = {
+            "assessments": assessments,
+            "supported": True,
+            "contract": case.contract,
+            "error": None,
+            "last_notice_date": case.notice_deadline,
+        }
+    show_money = can_see_salary(membership, case.employee)
+    return _page(
+        request,
+        "web/renewal_case.html",
+        membership,
+        section="renewals",
+        case=case,
+        evidence=evidence,
+        action_label=ACTION_LABELS.get(case.recommended_action, case.recommended_action),
+        matrix_points=_matrix_points(evidence),
+        threshold_x=20 + 50 * 3,
+        threshold_y=300 - 50 * 3,
+        key_metrics=key_metrics,
+        diagnosis_items=diagnosis_items,
+        money_spec=money_spec,
+        legal=legal,
+        legal_columns=[
+            (str(label), assessments[action]) for action, label in _LEGAL_LABELS if action in assessments
+        ]
+        if legal
+        else [],
+        show_money=show_money,
+    )
+
+
+_LEGAL_LABELS = (
+    ("not_renew", _("Do not renew")),
+    ("renew_fixed_term", _("Renew fixed-term")),
+    ("renew_open_ended", _("Renew open-ended")),
+)
