@@ -16,8 +16,8 @@ from keepwell.contracts.selectors import contract_scope, contracts_ending
 from keepwell.errors import KeepWellError, NotFound, PermissionDenied
 from keepwell.people.selectors import employee_access, employee_list
 from keepwell.people.services import employee_update
-from keepwell.tenancy.models import Membership
 from keepwell.renewal.selectors import renewal_case_access, renewal_queue
+from keepwell.tenancy.models import Membership
 from keepwell.tenancy.permissions import can_see_people, can_see_renewals, can_see_salary
 from keepwell.tenancy.selectors import tenant_today
 
