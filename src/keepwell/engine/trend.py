@@ -136,7 +136,8 @@ def _run_below_threshold(
         severity=Severity.HIGH,
         message=message(
             gettext_noop(
-                "%(metric)s has been at or below %(threshold)s for %(count)s consecutive months: %(evidence)s."
+                "%(metric)s has been at or below %(threshold)s for %(count)s consecutive months: "
+                "%(evidence)s."
             )
             if config.threshold_inclusive
             else gettext_noop(

@@ -70,8 +70,8 @@ def test_attainment_below_threshold_message():
         employee_id="li", observations=attainment("0.59", "0.58", "0.55"), end_month="2026-10"
     )
     assert finding.message.text == (
-        "Quota attainment has been at or below 60.0% for 3 consecutive months: 2026-08: 59.0%, 2026-09: 58.0%, "
-        "2026-10: 55.0%."
+        "Quota attainment has been at or below 60.0% for 3 consecutive months: 2026-08: 59.0%, "
+        "2026-09: 58.0%, 2026-10: 55.0%."
     )
     assert finding.message.params["count"] == "3"
 
