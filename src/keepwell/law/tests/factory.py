@@ -1,12 +1,19 @@
-"""Request builders and the location of the shared worked examples, for the law tests."""
+"""Request builders, the random-request strategy and the location of the shared worked examples."""
 
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
+
+from hypothesis import strategies as st
 
 import keepwell.law
 
@@ -124,6 +131,7 @@ def codes(assessment: dict[str, object]) -> list[str]:
     return [finding["code"] for finding in findings]
 
 
+@functools.cache
 def marked_templates() -> set[str]:
     """Every string literal passed to ``gettext_noop`` in the package (what makemessages extracts)."""
     templates: set[str] = set()
@@ -136,3 +144,151 @@ def marked_templates() -> set[str]:
                 if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
                     templates.add(argument.value)
     return templates
+
+
+# --- Random requests (hypothesis) ------------------------------------------------------------------------
+
+CODE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")
+ACTIONS = ("not_renew", "renew_fixed_term", "renew_open_ended")
+OFFERS = (None, "same_or_better", "worse", "none")
+FLAGS = st.sampled_from([None, True, False])
+
+# A fact's strategy, or a function of the expiry date giving one (for dates around expiry).
+FactStrategy = st.SearchStrategy[Any] | Callable[[date], st.SearchStrategy[Any]]
+
+
+def money(max_value: int = 500_000, places: int = 2) -> st.SearchStrategy[str | None]:
+    """An amount as a decimal string, or ``None``."""
+    amounts = st.decimals(
+        min_value=0, max_value=max_value, places=places, allow_nan=False, allow_infinity=False
+    )
+    return st.one_of(st.none(), amounts.map(str))
+
+
+def days_from(low: int, high: int) -> Callable[[date], st.SearchStrategy[str | None]]:
+    """A fact dated ``low``..``high`` days from expiry (negative: before it), or ``None``."""
+
+    def around(expiry: date) -> st.SearchStrategy[str | None]:
+        offsets = st.integers(min_value=low, max_value=high)
+        return st.one_of(st.none(), offsets.map(lambda days: (expiry + timedelta(days=days)).isoformat()))
+
+    return around
+
+
+@st.composite
+def requests(
+    draw: st.DrawFn,
+    *,
+    jurisdiction: str | Sequence[str],
+    decided: tuple[date, date],
+    facts: Mapping[str, FactStrategy] | None = None,
+    contracts: int = 5,
+    contract_days: int = 1500,
+    gap_days: Sequence[int] = (0, 0, 0, 15, 45, 120, 200, 400),
+    open_ended: bool = True,
+    reasons: Sequence[str | None] = (None,),
+    regions: Sequence[str | None] = (None,),
+    statuses: Sequence[str] = (),
+    pay: Mapping[str, st.SearchStrategy[Any]] | None = None,
+    employee: Mapping[str, st.SearchStrategy[Any]] | None = None,
+    birth_date: bool = False,
+    hire_date: bool = True,
+    renewal_days: int = 60,
+    new_end_days: int = 1500,
+) -> dict[str, Any]:
+    """A valid SCHEMA.md request for property tests.
+
+    ``jurisdiction`` is a code or the spellings to pick from; the current contract ends (the non-renewal is
+    decided) between the two ``decided`` days. Up to ``contracts`` contracts of up to ``contract_days`` days
+    each run back from it, ``gap_days`` apart, earlier ones open-ended now and then when ``open_ended``;
+    each states one of ``reasons``. ``facts`` maps each fact to its strategy, or to a function of the
+    expiry date for dates around it (``days_from``); a drawn ``None`` leaves the fact out. ``statuses`` are
+    the kinds to draw, each starting and ending around expiry. ``pay`` and ``employee`` give strategies for
+    pay keys and other employee keys; ``birth_date`` draws an age of 15 to 70 at hire.
+    """
+    expiry = draw(st.dates(min_value=decided[0], max_value=decided[1]))
+    periods: list[tuple[date, date]] = []
+    end = expiry
+    for index in range(draw(st.integers(min_value=1, max_value=contracts))):
+        if index:
+            end = periods[0][0] - timedelta(days=1 + draw(st.sampled_from(gap_days)))
+        periods.insert(
+            0, (end - timedelta(days=draw(st.integers(min_value=0, max_value=contract_days))), end)
+        )
+    kinds = ["fixed_term"] * 3 + (["open_ended"] if open_ended else [])
+    contract_list = [
+        {
+            "start": first.isoformat(),
+            "end": last.isoformat(),
+            "type": "fixed_term" if index == len(periods) - 1 else draw(st.sampled_from(kinds)),
+            "objective_reason": draw(st.sampled_from(reasons)),
+        }
+        for index, (first, last) in enumerate(periods)
+    ]
+    first_day = periods[0][0]
+    if hire_date and draw(st.booleans()):
+        first_day -= timedelta(days=draw(st.integers(min_value=0, max_value=800)))
+    birth = None
+    if birth_date and draw(st.booleans()):
+        birth = first_day - timedelta(days=draw(st.integers(min_value=15 * 365, max_value=70 * 365)))
+    status_list = []
+    for kind in draw(st.lists(st.sampled_from(statuses), max_size=3)) if statuses else []:
+        begin = draw(st.one_of(st.none(), st.integers(min_value=-800, max_value=200)))
+        length = draw(st.one_of(st.none(), st.integers(min_value=0, max_value=900)))
+        start = None if begin is None else expiry + timedelta(days=begin)
+        until = None if length is None else (start or expiry) + timedelta(days=length)
+        status_list.append(status(kind, start and start.isoformat(), until and until.isoformat()))
+    drawn_facts = {}
+    for key, strategy in (facts or {}).items():
+        value = draw(strategy if isinstance(strategy, st.SearchStrategy) else strategy(expiry))
+        if value is not None:
+            drawn_facts[key] = value
+    action = draw(st.sampled_from(ACTIONS))
+    decision_date = expiry
+    if action != "not_renew":
+        decision_date += timedelta(days=draw(st.integers(min_value=0, max_value=renewal_days)))
+    new_end = None
+    if action == "renew_fixed_term" and draw(st.booleans()):
+        new_end = decision_date + timedelta(days=draw(st.integers(min_value=1, max_value=new_end_days)))
+    codes_to_pick = [jurisdiction] if isinstance(jurisdiction, str) else list(jurisdiction)
+    return {
+        "jurisdiction": draw(st.sampled_from(codes_to_pick)),
+        "region": draw(st.sampled_from(regions)),
+        "as_of": draw(days_from(-400, 400)(expiry)),
+        "employee": {
+            "hire_date": None if first_day == periods[0][0] else first_day.isoformat(),
+            "birth_date": None if birth is None else birth.isoformat(),
+            "contracts": contract_list,
+            "pay": {key: draw(strategy) for key, strategy in (pay or {}).items()},
+            "statuses": status_list,
+            "facts": drawn_facts,
+            **{key: draw(strategy) for key, strategy in (employee or {}).items()},
+        },
+        "decision": {
+            "action": action,
+            "date": decision_date.isoformat(),
+            "offer": draw(st.sampled_from(OFFERS)),
+            "new_end_date": None if new_end is None else new_end.isoformat(),
+        },
+    }
+
+
+def assert_sound(result: dict[str, Any], request: dict[str, Any]) -> None:
+    """What every answer to a valid request must satisfy, whatever the pack."""
+    assert tuple(result) == ASSESSMENT_KEYS
+    json.dumps(result)  # JSON-ready all the way down
+    for key in ("severance", "damages_if_unlawful"):
+        amount = result[key] and result[key]["amount"]
+        if amount is not None:
+            assert Decimal(amount) >= 0, key
+            assert Decimal(amount) == Decimal(amount).quantize(Decimal("0.01")), key
+    if result["last_notice_date"] is not None:
+        assert result["last_notice_date"] <= request["decision"]["date"]
+    templates = marked_templates()
+    for finding in result["findings"]:
+        assert CODE.fullmatch(finding["code"]), finding["code"]
+        assert finding["severity"] in ("must", "should", "info")
+        assert finding["message"] in templates, finding["message"]
+        assert finding["text"] == finding["message"] % finding["params"]
+    if not result["supported"]:
+        assert {key: result[key] for key in CONCLUSION_KEYS} == dict.fromkeys(CONCLUSION_KEYS)

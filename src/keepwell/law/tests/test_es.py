@@ -16,8 +16,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from keepwell.law import InvalidRequest, assess
-from keepwell.law.tests.factory import china_request, codes, contract, status
-from keepwell.law.tests.test_properties import requests
+from keepwell.law.tests.factory import (
+    FLAGS,
+    assert_sound,
+    china_request,
+    codes,
+    contract,
+    days_from,
+    money,
+    requests,
+    status,
+)
 
 Case = dict[str, Any]
 PRODUCTION = "production circumstances (circunstancias de la producción)"
@@ -628,62 +637,37 @@ def test_decision_before_the_pack_is_unsupported() -> None:
 
 PACK_FROM = date(2022, 3, 30)
 REASONS = (None, PRODUCTION, PRODUCTION, SUBSTITUTION, TRAINING, "other")
-
-
-def _shift(value: Any, days: int) -> Any:
-    """Every ISO date inside ``value`` moved by ``days``."""
-    if isinstance(value, dict):
-        return {key: _shift(item, days) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_shift(item, days) for item in value]
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
-    return value
-
-
-money = st.one_of(st.none(), st.decimals(min_value=0, max_value=500000, places=2).map(str))
-
-
-@st.composite
-def spanish_requests(draw: st.DrawFn) -> Case:
-    """The shared random histories, moved so the decision falls in the pack's years, with Spanish facts."""
-    base = draw(requests())
-    expiry = date.fromisoformat(base["employee"]["contracts"][-1]["end"])
-    target = PACK_FROM + timedelta(days=draw(st.integers(min_value=0, max_value=3650)))
-    request: Case = _shift(base, (target - expiry).days)
-    request["jurisdiction"] = "ES"
-    request["region"] = draw(st.sampled_from([None, None, "Cataluña"]))
-    employee = request["employee"]
-    employee["pay"] = {
-        "currency": "EUR",
-        "annual_salary": draw(money),
-        "monthly_wage": draw(money),
-        "daily_wage": draw(money),
-    }
-    for item in employee["contracts"]:
-        item["objective_reason"] = draw(st.sampled_from(REASONS))
-    offset = draw(st.one_of(st.none(), st.integers(min_value=-60, max_value=30)))
-    notice = draw(
-        st.sampled_from(
-            [None, True, False, None if offset is None else (target + timedelta(days=offset)).isoformat()]
-        )
-    )
-    employee["facts"] = {
-        "termination_notice_given": notice,
-        "continued_working_after_expiry_days": draw(st.one_of(st.none(), st.integers(0, 90))),
-        "substitution_contract": draw(st.sampled_from([None, True, False])),
-        "sector_agreement_overrides_defaults": draw(st.sampled_from([None, True, False])),
-        "employee_refused_offer": draw(st.sampled_from([None, True, False])),
-        "proposed_contract_objective_reason": draw(st.sampled_from([None, PRODUCTION, SUBSTITUTION])),
-    }
-    return request
+STATUS_KINDS = ("pregnant", "maternity_leave", "disabled")
+SPANISH_REQUESTS = requests(
+    jurisdiction="ES",
+    decided=(PACK_FROM, PACK_FROM + timedelta(days=3650)),
+    contract_days=2500,
+    regions=(None, None, "Cataluña"),
+    statuses=STATUS_KINDS,
+    reasons=REASONS,
+    pay={
+        "currency": st.just("EUR"),
+        "annual_salary": money(),
+        "monthly_wage": money(),
+        "daily_wage": money(),
+    },
+    facts={
+        "termination_notice_given": lambda expiry: FLAGS | days_from(-60, 30)(expiry),
+        "continued_working_after_expiry_days": st.one_of(st.none(), st.integers(0, 90)),
+        "substitution_contract": FLAGS,
+        "sector_agreement_overrides_defaults": FLAGS,
+        "employee_refused_offer": FLAGS,
+        "proposed_contract_objective_reason": st.sampled_from([None, PRODUCTION, SUBSTITUTION]),
+    },
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(spanish_requests())
+@given(SPANISH_REQUESTS)
 def test_random_histories_never_raise_and_stay_in_bounds(request: Case) -> None:
     result = assess(request)
 
+    assert_sound(result, request)
     assert result["supported"] is True
     assert result["rule_pack"] == "es"
     assert result["employee_may_request_open_ended"] is None

@@ -17,8 +17,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from keepwell.law import InvalidRequest, assess
-from keepwell.law.tests.factory import china_request, codes, contract, status
-from keepwell.law.tests.test_properties import requests
+from keepwell.law.tests.factory import (
+    FLAGS,
+    assert_sound,
+    china_request,
+    codes,
+    contract,
+    money,
+    requests,
+    status,
+)
 
 Case = dict[str, Any]
 ACTIVITY = "temporary increase in activity (accroissement temporaire d'activité)"
@@ -631,64 +639,45 @@ def test_decision_before_the_pack_is_unsupported() -> None:
 
 PACK_FROM = date(2017, 9, 24)
 REASONS = (None, ACTIVITY, ACTIVITY, "remplacement d'un salarié absent", "travail saisonnier", "other")
-
-
-def _shift(value: Any, days: int) -> Any:
-    """Every ISO date inside ``value`` moved by ``days``."""
-    if isinstance(value, dict):
-        return {key: _shift(item, days) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_shift(item, days) for item in value]
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
-    return value
-
-
-money = st.one_of(st.none(), st.decimals(min_value=0, max_value=500000, places=2).map(str))
-
-
-@st.composite
-def french_requests(draw: st.DrawFn) -> Case:
-    """The shared random histories, moved so the decision falls in the pack's years, with French facts."""
-    base = draw(requests())
-    expiry = date.fromisoformat(base["employee"]["contracts"][-1]["end"])
-    target = PACK_FROM + timedelta(days=draw(st.integers(min_value=0, max_value=3650)))
-    request: Case = _shift(base, (target - expiry).days)
-    request["jurisdiction"] = "FR"
-    request["region"] = draw(st.sampled_from([None, None, "Bretagne"]))
-    employee = request["employee"]
-    employee["pay"] = {
-        "currency": "EUR",
-        "monthly_wage": draw(money),
-        "total_gross_pay_over_contracts": draw(money),
-    }
-    for item in employee["contracts"]:
-        item["objective_reason"] = draw(st.sampled_from(REASONS))
-    if draw(st.booleans()):
-        employee["statuses"].append({"kind": "student_on_vacation", "from": None, "until": None})
-    facts: Case = {}
-    for key in (
-        "sector_agreement_overrides_defaults",
-        "seasonal_work",
-        "substitution_contract",
-        "extensions_agreed_before_expiry_terms_unchanged",
-        "new_contract_signed",
-        "employee_refused_offer",
-        "labour_inspectorate_notified",
-    ):
-        facts[key] = draw(st.sampled_from([None, True, False]))
-    facts["offered_contract_type"] = draw(st.sampled_from([None, "fixed_term", "open_ended"]))
-    facts["continued_working_after_expiry_days"] = draw(st.one_of(st.none(), st.integers(0, 90)))
-    facts["proposed_contract_objective_reason"] = draw(st.sampled_from([None, "replacement", ACTIVITY]))
-    employee["facts"] = facts
-    return request
+STATUS_KINDS = ("student_on_vacation", "pregnant", "maternity_leave", "union_representative", "disabled")
+FRENCH_REQUESTS = requests(
+    jurisdiction="FR",
+    decided=(PACK_FROM, PACK_FROM + timedelta(days=3650)),
+    contract_days=2500,
+    regions=(None, None, "Bretagne"),
+    statuses=STATUS_KINDS,
+    reasons=REASONS,
+    pay={
+        "currency": st.just("EUR"),
+        "monthly_wage": money(),
+        "total_gross_pay_over_contracts": money(),
+    },
+    facts={
+        **dict.fromkeys(
+            (
+                "sector_agreement_overrides_defaults",
+                "seasonal_work",
+                "substitution_contract",
+                "extensions_agreed_before_expiry_terms_unchanged",
+                "new_contract_signed",
+                "employee_refused_offer",
+                "labour_inspectorate_notified",
+            ),
+            FLAGS,
+        ),
+        "offered_contract_type": st.sampled_from([None, "fixed_term", "open_ended"]),
+        "continued_working_after_expiry_days": st.one_of(st.none(), st.integers(0, 90)),
+        "proposed_contract_objective_reason": st.sampled_from([None, "replacement", ACTIVITY]),
+    },
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(french_requests())
+@given(FRENCH_REQUESTS)
 def test_random_histories_never_raise_and_stay_in_bounds(request: Case) -> None:
     result = assess(request)
 
+    assert_sound(result, request)
     assert result["supported"] is True
     assert result["rule_pack"] == "fr"
     assert result["employee_may_request_open_ended"] is None

@@ -16,8 +16,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from keepwell.law import InvalidRequest, assess
-from keepwell.law.tests.factory import china_request, codes, contract, status
-from keepwell.law.tests.test_properties import requests
+from keepwell.law.tests.factory import (
+    FLAGS,
+    assert_sound,
+    china_request,
+    codes,
+    contract,
+    requests,
+    status,
+)
 
 Case = dict[str, Any]
 PARTIES = "esigenze tecniche e organizzative individuate dalle parti"
@@ -507,47 +514,31 @@ def test_decision_before_the_pack_is_unsupported() -> None:
 
 PACK_FROM = date(2023, 5, 5)
 REASONS = (None, None, PARTIES, SUBSTITUTION)
-
-
-def _shift(value: Any, days: int) -> Any:
-    """Every ISO date inside ``value`` moved by ``days``."""
-    if isinstance(value, dict):
-        return {key: _shift(item, days) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_shift(item, days) for item in value]
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
-    return value
-
-
-@st.composite
-def italian_requests(draw: st.DrawFn) -> Case:
-    """The shared random histories, moved so the decision falls in the pack's years, with Italian facts."""
-    base = draw(requests())
-    expiry = date.fromisoformat(base["employee"]["contracts"][-1]["end"])
-    target = PACK_FROM + timedelta(days=draw(st.integers(min_value=0, max_value=3650)))
-    request: Case = _shift(base, (target - expiry).days)
-    request["jurisdiction"] = "IT"
-    request["region"] = draw(st.sampled_from([None, None, "Lombardia"]))
-    employee = request["employee"]
-    employee["pay"] = {"currency": "EUR", "annual_salary": "26000"}
-    for item in employee["contracts"]:
-        item["objective_reason"] = draw(st.sampled_from(REASONS))
-    employee["facts"] = {
-        "seasonal_work": draw(st.sampled_from([None, True, False])),
-        "collective_agreement_waives_minimum_gap": draw(st.sampled_from([None, True, False])),
-        "sector_agreement_overrides_defaults": draw(st.sampled_from([None, True, False])),
-        "continued_working_after_expiry_days": draw(st.one_of(st.none(), st.integers(0, 90))),
-        "proposed_contract_objective_reason": draw(st.sampled_from([None, PARTIES, SUBSTITUTION])),
-    }
-    return request
+STATUS_KINDS = ("pregnant", "maternity_leave", "disabled")
+ITALIAN_REQUESTS = requests(
+    jurisdiction="IT",
+    decided=(PACK_FROM, PACK_FROM + timedelta(days=3650)),
+    contract_days=2500,
+    regions=(None, None, "Lombardia"),
+    statuses=STATUS_KINDS,
+    reasons=REASONS,
+    pay={"currency": st.just("EUR"), "annual_salary": st.just("26000")},
+    facts={
+        "seasonal_work": FLAGS,
+        "collective_agreement_waives_minimum_gap": FLAGS,
+        "sector_agreement_overrides_defaults": FLAGS,
+        "continued_working_after_expiry_days": st.one_of(st.none(), st.integers(0, 90)),
+        "proposed_contract_objective_reason": st.sampled_from([None, PARTIES, SUBSTITUTION]),
+    },
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(italian_requests())
+@given(ITALIAN_REQUESTS)
 def test_random_histories_never_raise_and_stay_in_bounds(request: Case) -> None:
     result = assess(request)
 
+    assert_sound(result, request)
     assert result["supported"] is True
     assert result["rule_pack"] == "it"
     assert result["severance"] is None

@@ -16,8 +16,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from keepwell.law import InvalidRequest, assess
-from keepwell.law.tests.factory import china_request, codes, contract, status
-from keepwell.law.tests.test_properties import requests
+from keepwell.law.tests.factory import (
+    FLAGS,
+    assert_sound,
+    china_request,
+    codes,
+    contract,
+    days_from,
+    money,
+    requests,
+    status,
+)
 
 Case = dict[str, Any]
 
@@ -535,48 +544,32 @@ def test_decision_before_the_pack_is_unsupported() -> None:
 # --- Property: random valid histories -------------------------------------------------------------------
 
 PACK_FROM = date(2020, 1, 1)
-
-
-def _shift(value: Any, days: int) -> Any:
-    """Every ISO date inside ``value`` moved by ``days``."""
-    if isinstance(value, dict):
-        return {key: _shift(item, days) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_shift(item, days) for item in value]
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
-    return value
-
-
-money = st.one_of(st.none(), st.decimals(min_value=0, max_value=500000, places=2).map(str))
-
-
-@st.composite
-def dutch_requests(draw: st.DrawFn) -> Case:
-    """The shared random histories, moved so the decision falls in the pack's years, with Dutch facts."""
-    base = draw(requests())
-    expiry = date.fromisoformat(base["employee"]["contracts"][-1]["end"])
-    target = PACK_FROM + timedelta(days=draw(st.integers(min_value=0, max_value=3650)))
-    request: Case = _shift(base, (target - expiry).days)
-    request["jurisdiction"] = "NL"
-    request["region"] = draw(st.sampled_from([None, None, "Utrecht"]))
-    request["employee"]["pay"] = {"currency": "EUR", "monthly_wage": draw(money)}
-    offset = draw(st.one_of(st.none(), st.integers(min_value=-90, max_value=30)))
-    request["employee"]["facts"] = {
-        "termination_notice_given": None if offset is None else (target + timedelta(days=offset)).isoformat(),
-        "monthly_salary_excluding_holiday_allowance": draw(money),
-        "reason_for_end": draw(st.sampled_from([None, "expiry", "completion_of_task"])),
-        "sector_agreement_overrides_defaults": draw(st.sampled_from([None, True, False])),
-        "employee_refused_offer": draw(st.sampled_from([None, True, False])),
-    }
-    return request
+REASONS = (None,)
+STATUS_KINDS = ("pregnant", "maternity_leave", "disabled")
+DUTCH_REQUESTS = requests(
+    jurisdiction="NL",
+    decided=(PACK_FROM, PACK_FROM + timedelta(days=3650)),
+    contract_days=2500,
+    regions=(None, None, "Utrecht"),
+    statuses=STATUS_KINDS,
+    reasons=REASONS,
+    pay={"currency": st.just("EUR"), "monthly_wage": money()},
+    facts={
+        "termination_notice_given": days_from(-90, 30),
+        "monthly_salary_excluding_holiday_allowance": money(),
+        "reason_for_end": st.sampled_from([None, "expiry", "completion_of_task"]),
+        "sector_agreement_overrides_defaults": FLAGS,
+        "employee_refused_offer": FLAGS,
+    },
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(dutch_requests())
+@given(DUTCH_REQUESTS)
 def test_random_histories_never_raise_and_stay_in_bounds(request: Case) -> None:
     result = assess(request)
 
+    assert_sound(result, request)
     assert result["supported"] is True
     assert result["rule_pack"] == "nl"
     assert result["employee_may_request_open_ended"] is None

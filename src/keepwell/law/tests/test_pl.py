@@ -15,8 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from keepwell.law import InvalidRequest, assess
-from keepwell.law.tests.factory import china_request, codes, contract, status
-from keepwell.law.tests.test_properties import requests
+from keepwell.law.tests.factory import (
+    FLAGS,
+    assert_sound,
+    china_request,
+    codes,
+    contract,
+    days_from,
+    requests,
+    status,
+)
 
 Case = dict[str, Any]
 SUBSTITUTION = "zastępstwo pracownika w czasie jego usprawiedliwionej nieobecności"
@@ -409,50 +417,32 @@ def test_contracts_from_before_the_article_are_flagged() -> None:
 
 PACK_FROM = date(2016, 2, 22)
 REASONS = (None, None, SUBSTITUTION, PROBATION, OBJECTIVE)
-
-
-def _shift(value: Any, days: int) -> Any:
-    """Every ISO date inside ``value`` moved by ``days``."""
-    if isinstance(value, dict):
-        return {key: _shift(item, days) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_shift(item, days) for item in value]
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
-    return value
-
-
-@st.composite
-def polish_requests(draw: st.DrawFn) -> Case:
-    """The shared random histories, moved so the decision falls in the pack's years, with Polish facts."""
-    base = draw(requests())
-    expiry = date.fromisoformat(base["employee"]["contracts"][-1]["end"])
-    target = PACK_FROM + timedelta(days=draw(st.integers(min_value=0, max_value=3650)))
-    request: Case = _shift(base, (target - expiry).days)
-    request["jurisdiction"] = "PL"
-    request["region"] = draw(st.sampled_from([None, None, "Mazowieckie"]))
-    employee = request["employee"]
-    employee["pay"] = {"currency": "PLN", "monthly_wage": "8000"}
-    for item in employee["contracts"]:
-        item["objective_reason"] = draw(st.sampled_from(REASONS))
-    month_3 = draw(st.one_of(st.none(), st.integers(min_value=-200, max_value=60)))
-    birth = draw(st.one_of(st.none(), st.integers(min_value=-30, max_value=270)))
-    employee["facts"] = {
-        "substitution_contract": draw(st.sampled_from([None, True, False])),
-        "seasonal_work": draw(st.sampled_from([None, True, False])),
-        "labour_inspectorate_notified": draw(st.sampled_from([None, True, False])),
-        "pregnancy_month_3_ends": None if month_3 is None else (target + timedelta(days=month_3)).isoformat(),
-        "child_birth_date": None if birth is None else (target + timedelta(days=birth)).isoformat(),
-        "proposed_contract_objective_reason": draw(st.sampled_from([None, SUBSTITUTION, OBJECTIVE])),
-    }
-    return request
+STATUS_KINDS = ("pregnant", "maternity_leave", "disabled")
+POLISH_REQUESTS = requests(
+    jurisdiction="PL",
+    decided=(PACK_FROM, PACK_FROM + timedelta(days=3650)),
+    contract_days=2500,
+    regions=(None, None, "Mazowieckie"),
+    statuses=STATUS_KINDS,
+    reasons=REASONS,
+    pay={"currency": st.just("PLN"), "monthly_wage": st.just("8000")},
+    facts={
+        "substitution_contract": FLAGS,
+        "seasonal_work": FLAGS,
+        "labour_inspectorate_notified": FLAGS,
+        "pregnancy_month_3_ends": days_from(-200, 60),
+        "child_birth_date": days_from(-30, 270),
+        "proposed_contract_objective_reason": st.sampled_from([None, SUBSTITUTION, OBJECTIVE]),
+    },
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(polish_requests())
+@given(POLISH_REQUESTS)
 def test_random_histories_never_raise_and_stay_in_bounds(request: Case) -> None:
     result = assess(request)
 
+    assert_sound(result, request)
     assert result["supported"] is True
     assert result["rule_pack"] == "pl"
     assert result["severance"] is None
