@@ -1,9 +1,15 @@
 """``python -m bench.imports [--rows 1000000 5000000] [--database sqlite|postgres|both]``.
 
 For each database (a scratch SQLite file; a scratch PostgreSQL database ``keepwell_bench``, created and
-dropped) and each file size: the full validated ``keepwell import`` path and a bare load of the same
-rows into the same table, each in a fresh process whose peak RSS is read from the kernel (``wait4``:
-the child's own ``ru_maxrss``). Prints rows/s, peak memory and the ratios.
+dropped) and each file size: the full validated ``keepwell import`` path (``import_file``) and a bare
+load of the same rows into the same table (PostgreSQL ``COPY``, SQLite ``executemany`` in one
+transaction), each in a fresh process. Peak memory is the process's own ``ru_maxrss`` as the kernel
+reports it when it ends (``wait4``, the per-child form of ``getrusage(RUSAGE_CHILDREN)``); CPU is its
+user + system time. Prints rows/s, peak RSS, the part spent committing, and the ratios.
+
+``--control`` repeats the PostgreSQL runs after dropping the activity table's foreign-key constraints
+in the scratch database: the difference is what PostgreSQL's per-row foreign-key checks cost.
+The machine is shared: the load average is printed with each result.
 """
 
 from __future__ import annotations
@@ -28,13 +34,23 @@ POSTGRES_DATABASE = "keepwell_bench"
 class Run:
     figures: dict[str, float]
     peak_rss_bytes: int
+    cpu_seconds: float
+    load: float
 
     @property
     def rate(self) -> float:
         return self.figures["read"] / self.figures["seconds"]
 
+    def line(self, label: str) -> str:
+        return (
+            f"{label:<17} {self.figures['seconds']:7.1f} s {self.rate:>10,.0f} rows/s  peak RSS "
+            f"{_mib(self.peak_rss_bytes):>8}  CPU {self.cpu_seconds:6.1f} s  commit "
+            f"{self.figures.get('commit_seconds', 0):5.1f} s  (load {self.load:.1f})"
+        )
+
 
 def _child(environment: dict[str, str], *arguments: str) -> Run:
+    load = os.getloadavg()[0]
     command = [sys.executable, "-m", "bench.imports.run", *arguments]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=environment)  # noqa: S603
     assert process.stdout is not None
@@ -42,18 +58,21 @@ def _child(environment: dict[str, str], *arguments: str) -> Run:
     _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{arguments[0]} failed (exit {os.waitstatus_to_exitcode(status)})")
-    return Run(json.loads(output.strip().splitlines()[-1]), usage.ru_maxrss * 1024)  # Linux: KiB
+    figures = json.loads(output.strip().splitlines()[-1])
+    # Linux reports ru_maxrss in KiB.
+    return Run(
+        figures, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime, max(load, os.getloadavg()[0])
+    )
 
 
 def _postgres(action: str) -> None:
     import psycopg
 
-    with psycopg.connect(
-        f"{POSTGRES_SERVER.replace('postgres://', 'postgresql://')}/postgres", autocommit=True
-    ) as db:
-        db.execute(f"DROP DATABASE IF EXISTS {POSTGRES_DATABASE} WITH (FORCE)")
+    server = POSTGRES_SERVER.replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {POSTGRES_DATABASE} WITH (FORCE)")
         if action == "create":
-            db.execute(f"CREATE DATABASE {POSTGRES_DATABASE}")
+            admin.execute(f"CREATE DATABASE {POSTGRES_DATABASE}")
 
 
 def _environment(database: str, scratch: Path) -> dict[str, str]:
@@ -70,16 +89,32 @@ def _mib(size: int) -> str:
     return f"{size / 2**20:,.0f} MiB"
 
 
-def _load() -> str:
-    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+def _measure(environment: dict[str, str], path: Path, *, updates: bool) -> tuple[Run, Run, Run | None]:
+    checked = _child(environment, "import", str(path))
+    print(checked.line("validated import"))
+    figures = checked.figures
+    assert figures["imported"] == figures["read"] and figures["rejected"] == 0, figures
+    again = None
+    if updates:
+        again = _child(environment, "import", str(path))
+        print(again.line("re-import"))
+    _child(environment, "reset")
+    bare = _child(environment, "bare", str(path))
+    print(bare.line("bare load"))
+    print(f"ratio: the validated import runs at {checked.rate / bare.rate:.2f} of the bare load's rate")
+    _child(environment, "reset")
+    return checked, bare, again
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 5_000_000])
     parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--data", type=Path, default=DATA_ROOT, help="where generated files are kept")
     parser.add_argument("--updates", action="store_true", help="also time a re-import (every row an update)")
+    parser.add_argument("--control", action="store_true", help="PostgreSQL again without foreign keys")
     arguments = parser.parse_args(argv)
 
     reference = {entity: str(path) for entity, path in reference_files(arguments.data).items()}
@@ -87,13 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     for rows in arguments.rows:
         path, seconds = activities_file(arguments.data, rows)
         files[rows] = path
-        size = path.stat().st_size
-        print(
-            f"activities, {rows:,} rows: {path} ({_mib(size)})"
-            + (f", generated in {seconds:.1f} s" if seconds else "")
-        )
+        generated = f", generated in {seconds:.1f} s" if seconds else ""
+        print(f"activities, {rows:,} rows: {path} ({_mib(path.stat().st_size)}){generated}")
     databases = ["sqlite", "postgres"] if arguments.database == "both" else [arguments.database]
-    summary = []
+    summary: list[tuple[str, int, Run, Run]] = []
     for database in databases:
         scratch = arguments.data / f"scratch-{database}"
         shutil.rmtree(scratch, ignore_errors=True)
@@ -104,47 +136,28 @@ def main(argv: list[str] | None = None) -> int:
         try:
             _child(environment, "setup", json.dumps(reference))
             for rows, path in files.items():
-                print(f"\n== {database}, {rows:,} rows (load average {_load()})")
-                checked = _child(environment, "import", str(path))
-                figures = checked.figures
-                print(
-                    f"validated import: {figures['seconds']:.1f} s, {checked.rate:,.0f} rows/s, "
-                    f"peak RSS {_mib(checked.peak_rss_bytes)} (read {figures['read']:,.0f}, "
-                    f"imported {figures['imported']:,.0f}, updated {figures['updated']:,.0f}, "
-                    f"rejected {figures['rejected']:,.0f})"
-                )
-                again = None
-                if arguments.updates:
-                    again = _child(environment, "import", str(path))
-                    print(
-                        f"re-import (updates): {again.figures['seconds']:.1f} s, {again.rate:,.0f} rows/s, "
-                        f"peak RSS {_mib(again.peak_rss_bytes)}"
-                    )
-                _child(environment, "reset")
-                bare = _child(environment, "bare", str(path))
-                print(
-                    f"bare load:        {bare.figures['seconds']:.1f} s, {bare.rate:,.0f} rows/s, "
-                    f"peak RSS {_mib(bare.peak_rss_bytes)}"
-                )
-                print(
-                    f"ratio validated/bare: {checked.rate / bare.rate:.2f} of the bare rate "
-                    f"(load average {_load()})"
-                )
-                _child(environment, "reset")
-                summary.append((database, rows, checked, bare, again))
+                print(f"\n== {database}, {rows:,} rows")
+                checked, bare, _again = _measure(environment, path, updates=arguments.updates)
+                summary.append((database, rows, checked, bare))
+            if arguments.control and database == "postgres":
+                _child(environment, "drop-foreign-keys")
+                for rows, path in files.items():
+                    print(f"\n== {database} without foreign-key constraints (control), {rows:,} rows")
+                    checked, bare, _again = _measure(environment, path, updates=False)
+                    summary.append((f"{database}, no FKs", rows, checked, bare))
         finally:
             if database == "postgres":
                 _postgres("drop")
             shutil.rmtree(scratch, ignore_errors=True)
     print("\n== summary")
     print(
-        f"{'database':<9} {'rows':>10} {'validated rows/s':>17} {'peak RSS':>10} "
-        f"{'bare rows/s':>12} {'peak RSS':>10} {'ratio':>6}"
+        f"{'database':<18} {'rows':>10} {'validated rows/s':>17} {'peak RSS':>9} "
+        f"{'bare rows/s':>12} {'peak RSS':>9} {'ratio':>6}"
     )
-    for database, rows, checked, bare, _again in summary:
+    for database, rows, checked, bare in summary:
         print(
-            f"{database:<9} {rows:>10,} {checked.rate:>17,.0f} {_mib(checked.peak_rss_bytes):>10} "
-            f"{bare.rate:>12,.0f} {_mib(bare.peak_rss_bytes):>10} {checked.rate / bare.rate:>6.2f}"
+            f"{database:<18} {rows:>10,} {checked.rate:>17,.0f} {_mib(checked.peak_rss_bytes):>9} "
+            f"{bare.rate:>12,.0f} {_mib(bare.peak_rss_bytes):>9} {checked.rate / bare.rate:>6.2f}"
         )
     return 0
 

@@ -166,19 +166,31 @@ def _run(
         bad = stage.encode_bad(raw.bad) if spec.whole_file and raw.bad else None
         return checked, stage.encode(checked), bad
 
+    pending: list[tuple[RawBatch, Encoded]] = []
+
+    def apply_pending() -> None:
+        applied = stage.apply_batch(Encoded.combine([encoded for _raw, encoded in pending]))
+        tally.imported += applied.imported
+        tally.updated += applied.updated
+        _report(spec, [raw for raw, _encoded in pending], applied.rejections, tally)
+        if progress is not None:
+            progress(spec.name, pending[-1][0].position, reader.total)
+        pending.clear()
+
     for checked, payload, bad in pipelined(reader.batches(), prepare):
         stage.load(payload)
         tally.read += len(checked.raw)
         if spec.whole_file:
             if bad is not None:
                 stage.load(bad)
-        else:
-            applied = stage.apply_batch(payload)
-            tally.imported += applied.imported
-            tally.updated += applied.updated
-            _report(spec, checked.raw, applied.rejections, tally)
-        if progress is not None:
-            progress(spec.name, checked.raw.position, reader.total)
+            if progress is not None:
+                progress(spec.name, checked.raw.position, reader.total)
+            continue
+        pending.append((checked.raw, payload))
+        if sum(encoded.rows for _raw, encoded in pending) >= stage.group_rows:
+            apply_pending()
+    if pending:
+        apply_pending()
     if spec.whole_file:
         applied = stage.apply_whole_file()
         tally.imported += applied.imported
@@ -190,20 +202,33 @@ def _run(
         raise RuntimeError(f"{spec.name}: counts do not add up ({tally.read} read)")  # a bug: roll back
 
 
-def _report(spec: Entity, raw: RawBatch, rejections: list[tuple[int, str, str]], tally: _Tally) -> None:
-    """Write this batch's rejections, staged and structural, in row order with their original values."""
-    if not rejections and not raw.bad:
+def _report(
+    spec: Entity, raws: list[RawBatch], rejections: list[tuple[int, str, str]], tally: _Tally
+) -> None:
+    """Write these batches' rejections, staged and structural, in row order with their original values."""
+    structural = [(bad.row, bad.column, bad.reason, bad.values) for raw in raws for bad in raw.bad]
+    if not rejections and not structural:
         return
-    rows = pa.array([row for row, _column, _reason in rejections], pa.int64())
-    positions = pc.index_in(rows, value_set=raw.rows)
-    columns = [raw.columns[name].take(positions).to_pylist() for name in spec.column_names]
-    staged = [
-        (row, column, reason, tuple(values[index] for values in columns))
-        for index, (row, column, reason) in enumerate(rejections)
-    ]
-    structural = [(bad.row, bad.column, bad.reason, bad.values) for bad in raw.bad]
+    staged = []
+    if rejections:
+        rows = pa.concat_arrays([raw.rows for raw in raws])
+        positions = pc.index_in(
+            pa.array([row for row, _column, _reason in rejections], pa.int64()), value_set=rows
+        )
+        columns = [
+            pa.concat_arrays([_combined(raw.columns[name]) for raw in raws]).take(positions).to_pylist()
+            for name in spec.column_names
+        ]
+        staged = [
+            (row, column, reason, tuple(values[index] for values in columns))
+            for index, (row, column, reason) in enumerate(rejections)
+        ]
     for row, column, reason, values in sorted(staged + structural, key=lambda item: item[0]):
         tally.reject(values, row, column, reason)
+
+
+def _combined(array: Any) -> pa.Array:
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
 
 
 def export_file(

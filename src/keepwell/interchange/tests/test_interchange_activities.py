@@ -154,3 +154,28 @@ def test_an_import_without_rejections_removes_an_old_rejected_file(world, tmp_pa
 
     assert (second.rejected, second.rejected_path) == (0, None)
     assert not first.rejected_path.exists()
+
+
+@pytest.mark.parametrize("group_rows", [0, 1500])
+def test_many_small_batches_applied_alone_or_in_groups_report_the_same(
+    world, tmp_path, monkeypatch, group_rows
+):
+    monkeypatch.setattr("keepwell.interchange.readers.CSV_BLOCK_BYTES", 8192)
+    monkeypatch.setattr("keepwell.interchange.database.SqliteStage.group_rows", group_rows)
+    monkeypatch.setattr("keepwell.interchange.database.PostgresStage.group_rows", group_rows)
+    path = _activities_file(tmp_path / "activities.csv")
+    positions = []
+
+    result = import_file(
+        tenant=world.tenant_a,
+        entity="activities",
+        path=path,
+        progress=lambda step, done, total: positions.append(done),
+    )
+
+    assert result.summary() == "read 10000, imported 9995, updated 0, rejected 5"
+    assert [rejection.row for rejection in result.rejections] == sorted(MALFORMED)
+    assert len(positions) > 5
+    assert positions == sorted(positions)
+    assert positions[-1] == path.stat().st_size
+    assert len(result.rejected_path.read_text(encoding="utf-8").splitlines()) == 6
