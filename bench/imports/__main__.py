@@ -93,7 +93,8 @@ def _measure(environment: dict[str, str], path: Path, *, updates: bool) -> tuple
     checked = _child(environment, "import", str(path))
     print(checked.line("validated import"))
     figures = checked.figures
-    assert figures["imported"] == figures["read"] and figures["rejected"] == 0, figures
+    if figures["imported"] != figures["read"] or figures["rejected"]:
+        raise SystemExit(f"the benchmark file should import cleanly: {figures}")
     again = None
     if updates:
         again = _child(environment, "import", str(path))
