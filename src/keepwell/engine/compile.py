@@ -90,11 +90,9 @@ def _filter(where: Condition | None) -> str:
 class StreamAggregation:
     """All numerators and denominators that one event stream feeds, as one GROUP BY.
 
-    A distinct count (customers followed) is what makes a grouped aggregate expensive. When
-    the stream has one, rows are first grouped by employee, month *and* the distinct column
-    -- every other aggregate is additive, so partial counts and sums per group add up -- and
-    the distinct count becomes a plain count of the second-level groups. One hash aggregate
-    instead of a separate distinct aggregate over the same rows.
+    One scan and one hash aggregate per stream, however many metrics it feeds. (Grouping by
+    the distinct column first and counting second-level groups was measured slower at 26 M
+    activities than DuckDB's own ``count(DISTINCT ...)``.)
     """
 
     stream: str
@@ -109,13 +107,6 @@ class StreamAggregation:
                     continue
                 for leaf in _leaves(aggregate):
                     self._leaf_names.setdefault(leaf, f"leaf_{len(self._leaf_names)}")
-
-    @property
-    def distinct_column(self) -> str | None:
-        columns = {leaf.column for leaf in self._leaf_names if isinstance(leaf, CountDistinct)}
-        if len(columns) > 1:
-            raise ValueError(f"stream {self.stream}: at most one distinct column is supported")
-        return next(iter(columns), None)
 
     def _leaf_in_units(self, leaf: Leaf, inner: str) -> str:
         """A leaf's aggregate as an integer at its natural scale (0 when there were no rows)."""
@@ -132,37 +123,18 @@ class StreamAggregation:
 
     def sql(self, rows_sql: str) -> str:
         """SELECT employee_key, month, leaf_0, leaf_1, ... over the stream's rows."""
-        distinct = self.distinct_column
-        if distinct is None:
-            columns = []
-            for leaf, name in self._leaf_names.items():
-                if isinstance(leaf, Count):
-                    inner = f"count(*){_filter(leaf.where)}"
-                elif isinstance(leaf, Sum):
-                    inner = f"sum({quote_identifier(leaf.column)}){_filter(leaf.where)}"
-                else:  # pragma: no cover - excluded by distinct_column
-                    raise AssertionError
-                columns.append(f"{self._leaf_in_units(leaf, inner)} AS {name}")
-            return (
-                f"SELECT employee_key, month, {', '.join(columns)}\n"
-                f"FROM ({rows_sql}) AS stream_rows GROUP BY employee_key, month"
-            )
-        partial, final = [], []
+        columns = []
         for leaf, name in self._leaf_names.items():
             if isinstance(leaf, Count):
-                partial.append(f"count(*){_filter(leaf.where)} AS {name}")
-                final.append(f"{self._leaf_in_units(leaf, f'sum({name})')} AS {name}")
+                inner = f"count(*){_filter(leaf.where)}"
             elif isinstance(leaf, Sum):
-                partial.append(f"sum({quote_identifier(leaf.column)}){_filter(leaf.where)} AS {name}")
-                final.append(f"{self._leaf_in_units(leaf, f'sum({name})')} AS {name}")
+                inner = f"sum({quote_identifier(leaf.column)}){_filter(leaf.where)}"
             else:
-                final.append(f"{self._leaf_in_units(leaf, f'count({quote_identifier(distinct)})')} AS {name}")
-        distinct_sql = quote_identifier(distinct)
+                inner = f"count(DISTINCT {quote_identifier(leaf.column)})"
+            columns.append(f"{self._leaf_in_units(leaf, inner)} AS {name}")
         return (
-            f"SELECT employee_key, month, {', '.join(final)} FROM (\n"
-            f"  SELECT employee_key, month, {distinct_sql}, {', '.join(partial) or '1 AS unused'}\n"
-            f"  FROM ({rows_sql}) AS stream_rows GROUP BY employee_key, month, {distinct_sql}\n"
-            f") AS partials GROUP BY employee_key, month"
+            f"SELECT employee_key, month, {', '.join(columns)}\n"
+            f"FROM ({rows_sql}) AS stream_rows GROUP BY employee_key, month"
         )
 
     def aggregate_sql(self, aggregate: Aggregate, table_alias: str) -> str:
