@@ -23,15 +23,15 @@ A later rule can read what earlier rules concluded through ``case.conclusions`` 
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from keepwell.law.errors import RulePackError
-from keepwell.law.service import ONE_DAY
+from keepwell.law.service import ONE_DAY, gaps_between
 from keepwell.law.types import (
     Action,
     BlockingProtection,
@@ -128,6 +128,16 @@ class Case:
         return max(self.request.decision.date, self.expiry + ONE_DAY)
 
 
+class RuleAttributes(TypedDict, total=False):
+    """The attributes any rule takes as keywords (see ``Rule.__init__``)."""
+
+    code: str
+    citation: str
+    effective_from: date
+    effective_to: date
+    confidence: Confidence
+
+
 class Rule(abc.ABC):
     """Base class of every rule. Subclasses set the attributes and implement ``inspect``.
 
@@ -195,8 +205,167 @@ class Rule(abc.ABC):
         """A contribution to ``conclusion_field``."""
         return Conclusion(conclusion_field, value, confidence)
 
+    def gap_findings(
+        self,
+        case: Case,
+        code: str,
+        message: str,
+        *,
+        indexes: Iterable[int] | None = None,
+        citation: str | None = None,
+        **params: str | int | date | Decimal,
+    ) -> Iterator[Outcome]:
+        """For each gap between neighbouring contracts (among ``indexes``, default all), a should finding
+        with ``days``, ``previous`` and ``index`` (and ``params``) and medium confidence: the pack counts
+        the history as unbroken, which the gap may contradict."""
+        for previous, index, days in gaps_between(case.employee.contracts, indexes):
+            yield self.finding(
+                code,
+                Severity.SHOULD,
+                message,
+                citation=citation,
+                days=days,
+                previous=previous,
+                index=index,
+                **params,
+            )
+            yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
+
+    def notice_timeliness(
+        self,
+        case: Case,
+        deadline: date,
+        *,
+        in_time: tuple[str, str],
+        late: tuple[str, str],
+        passed: tuple[str, str],
+        citation: str | None = None,
+    ) -> Iterator[Finding]:
+        """Whether the notice recorded in ``facts.termination_notice_given`` met ``deadline``.
+
+        ``in_time``, ``late`` and ``passed`` are ``(code, message)``: an info finding with ``given`` and
+        ``deadline`` for notice in time; a must finding with ``given``, ``days_late`` and ``deadline`` for
+        late notice; without a notice date, a must finding with ``as_of`` and ``deadline`` once ``as_of`` is
+        past the deadline. Nothing when no notice is recorded and the deadline has not passed.
+        """
+        given = case.facts.date_of("termination_notice_given")
+        as_of = case.request.as_of
+        if given is not None and given <= deadline:
+            code, message = in_time
+            yield self.finding(
+                code, Severity.INFO, message, citation=citation, given=given, deadline=deadline
+            )
+        elif given is not None:
+            code, message = late
+            yield self.finding(
+                code,
+                Severity.MUST,
+                message,
+                citation=citation,
+                given=given,
+                days_late=(given - deadline).days,
+                deadline=deadline,
+            )
+        elif as_of is not None and as_of > deadline:
+            code, message = passed
+            yield self.finding(
+                code, Severity.MUST, message, citation=citation, as_of=as_of, deadline=deadline
+            )
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.code}>"
+
+
+class StatusScopeRule(Rule):
+    """What a pack says of the request's statuses that its other rules do not read.
+
+    Each status kind is named once, in the order given: a kind in ``considered`` is left to the pack's
+    other rules; a kind in ``not_blocking`` (kind → citation) that is in force on the expiry date gets a
+    ``not_blocking_code`` finding saying it does not stop a valid term from expiring (``kind`` and
+    ``expiry`` params); any other kind gets an info finding ``<pack>.status_not_considered`` with
+    ``message``, so silence is not taken for a check. Override ``about`` to treat a kind the pack's own way.
+
+        StatusScopeRule(
+            code="jp.statuses",
+            effective_from=ART18_IN_FORCE,
+            message=STATUS_NOT_CONSIDERED,  # gettext_noop("Status %(kind)s is not considered by ...")
+            considered=("re_employed_older_worker",),
+        )
+    """
+
+    def __init__(
+        self,
+        *,
+        message: str,
+        considered: Iterable[str] = (),
+        not_blocking: Mapping[str, str] | None = None,
+        not_blocking_code: str = "",
+        not_blocking_message: str = "",
+        not_blocking_severity: Severity = Severity.INFO,
+        **attributes: Unpack[RuleAttributes],
+    ) -> None:
+        super().__init__(**attributes)
+        self.message = message
+        self.considered = frozenset(considered)
+        self.not_blocking = dict(not_blocking or {})
+        self.not_blocking_code = not_blocking_code
+        self.not_blocking_message = not_blocking_message
+        self.not_blocking_severity = not_blocking_severity
+        if self.not_blocking and not (not_blocking_code and not_blocking_message):
+            raise RulePackError(f"{self!r}: not_blocking needs not_blocking_code and not_blocking_message")
+
+    @property
+    def not_considered_code(self) -> str:
+        """``<pack>.status_not_considered``, the pack being the first part of the rule's code."""
+        return f"{self.code.split('.')[0]}.status_not_considered"
+
+    def inspect(self, case: Case) -> Iterator[Outcome]:
+        for kind in dict.fromkeys(status.kind for status in case.employee.statuses):
+            yield from self.about(case, kind)
+
+    def about(self, case: Case, kind: str) -> Iterator[Outcome]:
+        """What to say of one status kind; by default as the class docstring describes."""
+        if kind in self.not_blocking:
+            if self.in_force_at_expiry(case, kind):
+                yield self.finding(
+                    self.not_blocking_code,
+                    self.not_blocking_severity,
+                    self.not_blocking_message,
+                    citation=self.not_blocking[kind],
+                    kind=kind,
+                    expiry=case.expiry,
+                )
+        elif kind not in self.considered:
+            yield self.finding(self.not_considered_code, Severity.INFO, self.message, kind=kind)
+
+    @staticmethod
+    def in_force_at_expiry(case: Case, kind: str) -> bool:
+        """True when a status of ``kind`` is in force on the expiry date."""
+        return any(status.kind == kind and status.active_on(case.expiry) for status in case.employee.statuses)
+
+
+class NoNoticeRule(Rule):
+    """No notice is due when a fixed-term contract ends on its expiry date: for a non-renewal, concludes
+    ``last_notice_date`` null and says why with ``message`` (no params) under ``finding_code``."""
+
+    def __init__(
+        self,
+        *,
+        finding_code: str,
+        message: str,
+        severity: Severity = Severity.INFO,
+        **attributes: Unpack[RuleAttributes],
+    ) -> None:
+        super().__init__(**attributes)
+        self.finding_code = finding_code
+        self.message = message
+        self.severity = severity
+
+    def inspect(self, case: Case) -> Iterator[Outcome]:
+        if case.decision.action is not Action.NOT_RENEW:
+            return
+        yield self.conclude(Field.LAST_NOTICE_DATE, None)
+        yield self.finding(self.finding_code, self.severity, self.message)
 
 
 def _any_true(values: list[ConclusionValue]) -> ConclusionValue:

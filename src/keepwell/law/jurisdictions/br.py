@@ -40,7 +40,7 @@ from typing import TypedDict
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule
+from keepwell.law.rules import Case, NoNoticeRule, Outcome, Rule, StatusScopeRule
 from keepwell.law.service import ONE_DAY, add_months, adjacent, chain_start, period_last_day
 from keepwell.law.types import (
     Action,
@@ -695,38 +695,7 @@ class DamagesRule(Rule):
         yield self.conclude(Field.DAMAGES_IF_UNLAWFUL, Damages(None, case.currency, basis))
 
 
-class NoticeRule(Rule):
-    """No notice is due when a fixed-term contract ends on its expiry date."""
-
-    code = "br.notice"
-    citation = "CLT Art 443, 445"
-    effective_from = BR_PACK_START
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        if case.decision.action is not Action.NOT_RENEW:
-            return
-        yield self.conclude(Field.LAST_NOTICE_DATE, None)
-        yield self.finding("br.notice.none_on_expiry", Severity.INFO, NO_NOTICE)
-
-
 CONSIDERED_KINDS = frozenset(("pregnant", "maternity_leave", "work_injury"))
-
-
-class StatusScopeRule(Rule):
-    """Says which statuses of the request this pack does not use, so silence is not mistaken for a check."""
-
-    code = "br.statuses"
-    citation = ""
-    effective_from = BR_PACK_START
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        seen: set[str] = set()
-        for status in case.employee.statuses:
-            if status.kind not in CONSIDERED_KINDS and status.kind not in seen:
-                seen.add(status.kind)
-                yield self.finding(
-                    "br.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=status.kind
-                )
 
 
 RULES: tuple[Rule, ...] = (
@@ -740,8 +709,19 @@ RULES: tuple[Rule, ...] = (
     WorkAccidentRule(),
     ExpiryRule(),
     DamagesRule(),
-    NoticeRule(),
-    StatusScopeRule(),
+    NoNoticeRule(
+        code="br.notice",
+        citation="CLT Art 443, 445",
+        effective_from=BR_PACK_START,
+        finding_code="br.notice.none_on_expiry",
+        message=NO_NOTICE,
+    ),
+    StatusScopeRule(
+        code="br.statuses",
+        effective_from=BR_PACK_START,
+        message=STATUS_NOT_CONSIDERED,
+        considered=CONSIDERED_KINDS,
+    ),
 )
 
 PACKS = (

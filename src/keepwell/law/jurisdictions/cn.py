@@ -41,11 +41,10 @@ from typing import TypedDict
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack, Region
-from keepwell.law.rules import Case, Outcome, Rule, format_decimal
+from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule, format_decimal
 from keepwell.law.service import (
     ServiceLength,
     add_years,
-    gaps_between,
     notice_deadline,
     period_last_day,
     service_length,
@@ -604,17 +603,9 @@ class ContractHistoryRule(Rule):
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
         contracts = case.employee.contracts
-        for previous, index, gap in gaps_between(contracts):
-            yield self.finding(
-                "cn.history.gap_between_contracts",
-                Severity.SHOULD,
-                GAP_BETWEEN_CONTRACTS,
-                citation="LCL Art 14(2)",
-                days=gap,
-                previous=previous,
-                index=index,
-            )
-            yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
+        yield from self.gap_findings(
+            case, "cn.history.gap_between_contracts", GAP_BETWEEN_CONTRACTS, citation="LCL Art 14(2)"
+        )
         hire_date, first_start = case.employee.hire_date, contracts[0].start
         months = UNWRITTEN_CONTRACT_MONTHS.at(case.on)
         if hire_date is not None and period_last_day(hire_date, months) < first_start:
@@ -1122,38 +1113,14 @@ class NoticeRule(Rule):
             yield self.finding(
                 "cn.notice.late_notice_pay", Severity.MUST, LATE_NOTICE_PAY, citation=policy.citation
             )
-        yield from self._timeliness(case, deadline, policy)
-
-    def _timeliness(self, case: Case, deadline: date, policy: NoticePolicy) -> Iterator[Outcome]:
-        given = case.facts.date_of("termination_notice_given")
-        if given is not None and given <= deadline:
-            yield self.finding(
-                "cn.notice.given_in_time",
-                Severity.INFO,
-                NOTICE_GIVEN_IN_TIME,
-                citation=policy.citation,
-                given=given,
-                deadline=deadline,
-            )
-        elif given is not None:
-            yield self.finding(
-                "cn.notice.given_late",
-                Severity.MUST,
-                NOTICE_LATE,
-                citation=policy.citation,
-                given=given,
-                days_late=(given - deadline).days,
-                deadline=deadline,
-            )
-        elif case.request.as_of is not None and case.request.as_of > deadline:
-            yield self.finding(
-                "cn.notice.deadline_passed",
-                Severity.MUST,
-                NOTICE_DEADLINE_PASSED,
-                citation=policy.citation,
-                as_of=case.request.as_of,
-                deadline=deadline,
-            )
+        yield from self.notice_timeliness(
+            case,
+            deadline,
+            in_time=("cn.notice.given_in_time", NOTICE_GIVEN_IN_TIME),
+            late=("cn.notice.given_late", NOTICE_LATE),
+            passed=("cn.notice.deadline_passed", NOTICE_DEADLINE_PASSED),
+            citation=policy.citation,
+        )
 
 
 class ProbationRule(Rule):
@@ -1169,23 +1136,6 @@ class ProbationRule(Rule):
         return (self.finding("cn.lcl.art19.no_new_probation", Severity.INFO, NO_NEW_PROBATION),)
 
 
-class StatusScopeRule(Rule):
-    """Says which statuses of the request this pack does not use, so silence is not mistaken for a check."""
-
-    code = "cn.statuses"
-    citation = ""
-    effective_from = LCL_IN_FORCE
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        seen: set[str] = set()
-        for status in case.employee.statuses:
-            if status.kind not in CONSIDERED_KINDS and status.kind not in seen:
-                seen.add(status.kind)
-                yield self.finding(
-                    "cn.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=status.kind
-                )
-
-
 RULES: tuple[Rule, ...] = (
     ContractHistoryRule(),
     OpenEndedContractRule(),
@@ -1196,7 +1146,12 @@ RULES: tuple[Rule, ...] = (
     DamagesRule(),
     NoticeRule(),
     ProbationRule(),
-    StatusScopeRule(),
+    StatusScopeRule(
+        code="cn.statuses",
+        effective_from=LCL_IN_FORCE,
+        message=STATUS_NOT_CONSIDERED,
+        considered=CONSIDERED_KINDS,
+    ),
 )
 
 PACKS = (

@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule
+from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule
 from keepwell.law.service import ONE_DAY, add_months, add_years, adjacent, chain_start, period_last_day
 from keepwell.law.types import Action, Confidence, Contract, Field, Severity
 
@@ -839,39 +839,23 @@ NOT_BLOCKING_CITATIONS = {
 }
 
 
-class StatusRule(Rule):
-    """Protections that do not stop a valid term from expiring; other statuses are named as not considered."""
+class StatusRule(StatusScopeRule):
+    """Protections that do not stop a valid term from expiring; other statuses are named as not considered.
+    Not renewing a pregnant employee is also flagged as possible discrimination."""
 
-    code = "de.statuses"
-    citation = ""
-    effective_from = PACK_FROM
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        expiry = case.expiry
-        kinds = dict.fromkeys(status.kind for status in case.employee.statuses)
-        for kind in kinds:
-            if kind not in NOT_BLOCKING_CITATIONS:
-                yield self.finding(
-                    "de.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=kind
-                )
-                continue
-            if not any(status.kind == kind and status.active_on(expiry) for status in case.employee.statuses):
-                continue
+    def about(self, case: Case, kind: str) -> Iterator[Outcome]:
+        yield from super().about(case, kind)
+        if (
+            kind in ("pregnant", "maternity_leave")
+            and self.in_force_at_expiry(case, kind)
+            and case.decision.action is Action.NOT_RENEW
+        ):
             yield self.finding(
-                "de.protection.does_not_block_expiry",
-                Severity.INFO,
-                STATUS_DOES_NOT_BLOCK,
-                citation=NOT_BLOCKING_CITATIONS[kind],
-                kind=kind,
-                expiry=expiry,
+                "de.agg.pregnancy_discrimination",
+                Severity.SHOULD,
+                PREGNANCY_DISCRIMINATION,
+                citation="AGG §§1, 3, 15",
             )
-            if kind in ("pregnant", "maternity_leave") and case.decision.action is Action.NOT_RENEW:
-                yield self.finding(
-                    "de.agg.pregnancy_discrimination",
-                    Severity.SHOULD,
-                    PREGNANCY_DISCRIMINATION,
-                    citation="AGG §§1, 3, 15",
-                )
 
 
 RULES: tuple[Rule, ...] = (
@@ -882,7 +866,14 @@ RULES: tuple[Rule, ...] = (
     EndingRule(),
     JobSeekerRegistrationRule(),
     ProbationRule(),
-    StatusRule(),
+    StatusRule(
+        code="de.statuses",
+        effective_from=PACK_FROM,
+        message=STATUS_NOT_CONSIDERED,
+        not_blocking=NOT_BLOCKING_CITATIONS,
+        not_blocking_code="de.protection.does_not_block_expiry",
+        not_blocking_message=STATUS_DOES_NOT_BLOCK,
+    ),
 )
 
 PACKS = (

@@ -32,7 +32,6 @@ No regional variants: the Workers' Statute is national.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -42,8 +41,9 @@ from fractions import Fraction
 
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
+from keepwell.law.reading import folded, matching_kind
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule, format_decimal
+from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule, format_decimal
 from keepwell.law.service import (
     ONE_DAY,
     add_months,
@@ -268,20 +268,12 @@ def notice_given(facts: Facts) -> Notice:
     return Notice(value)
 
 
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(character for character in decomposed if not unicodedata.combining(character))
-
-
 def cause_of(reason: str | None) -> Cause:
     """The Art 15 cause a free-text ``objective_reason`` names."""
     if reason is None:
         return Cause.NOT_RECORDED
-    folded = _folded(reason)
-    for cause, keywords in CAUSE_KEYWORDS:
-        if any(keyword in folded for keyword in keywords):
-            return cause
-    return Cause.UNRECOGNISED
+    cause = matching_kind(folded(reason), CAUSE_KEYWORDS)
+    return Cause.UNRECOGNISED if cause is None else cause
 
 
 def current_cause(case: Case) -> Cause:
@@ -907,32 +899,6 @@ class RenewalRule(Rule):
         )
 
 
-class StatusRule(Rule):
-    """Pregnancy does not stop expiry (a pregnancy-motivated refusal is void); other kinds not considered."""
-
-    code = "es.statuses"
-    citation = ""
-    effective_from = PACK_FROM
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        expiry = case.expiry
-        statuses = case.employee.statuses
-        for kind in dict.fromkeys(status.kind for status in statuses):
-            if kind not in ("pregnant", "maternity_leave"):
-                yield self.finding(
-                    "es.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=kind
-                )
-            elif any(status.kind == kind and status.active_on(expiry) for status in statuses):
-                yield self.finding(
-                    "es.protection.pregnancy",
-                    Severity.SHOULD,
-                    STATUS_DOES_NOT_BLOCK,
-                    citation="ET (non-discrimination; recalled)",
-                    kind=kind,
-                    expiry=expiry,
-                )
-
-
 RULES: tuple[Rule, ...] = (
     CauseRule(),
     ProductionDurationRule(),
@@ -942,7 +908,15 @@ RULES: tuple[Rule, ...] = (
     PaymentRule(),
     NoticeRule(),
     RenewalRule(),
-    StatusRule(),
+    StatusScopeRule(
+        code="es.statuses",
+        effective_from=PACK_FROM,
+        message=STATUS_NOT_CONSIDERED,
+        not_blocking=dict.fromkeys(("pregnant", "maternity_leave"), "ET (non-discrimination; recalled)"),
+        not_blocking_code="es.protection.pregnancy",
+        not_blocking_message=STATUS_DOES_NOT_BLOCK,
+        not_blocking_severity=Severity.SHOULD,
+    ),
 )
 
 PACKS = (

@@ -36,7 +36,6 @@ regional variants.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -46,8 +45,9 @@ from fractions import Fraction
 
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import Schedule, constant
+from keepwell.law.reading import folded, matching_kind
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule, format_decimal
+from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule, format_decimal
 from keepwell.law.service import ONE_DAY, adjacent, chain_start, day_count, period_last_day
 from keepwell.law.types import Action, Confidence, Contract, Damages, Field, Offer, Severance, Severity
 
@@ -278,25 +278,16 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the F
 # --- Shared computations --------------------------------------------------------------------------------
 
 
-def _folded(text: str) -> str:
-    """Lower case without accents, so "Accroissement temporaire d'activité" matches "accroissement"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(character for character in decomposed if not unicodedata.combining(character))
-
-
 def reason_kind(reason: str | None) -> ReasonKind:
     """The permitted reason a free-text ``objective_reason`` names."""
     if reason is None:
         return ReasonKind.NOT_RECORDED
-    folded = _folded(reason)
-    for kind, keywords in REASON_KEYWORDS:
-        if any(keyword in folded for keyword in keywords):
-            return kind
-    return ReasonKind.UNRECOGNISED
+    kind = matching_kind(folded(reason), REASON_KEYWORDS)
+    return ReasonKind.UNRECOGNISED if kind is None else kind
 
 
 def same_reason(first: str | None, second: str | None) -> bool:
-    return (first and _folded(first).strip()) == (second and _folded(second).strip())
+    return (first and folded(first).strip()) == (second and folded(second).strip())
 
 
 @dataclass(frozen=True)
@@ -940,45 +931,22 @@ class RenewalRule(Rule):
         )
 
 
-CONSIDERED_KINDS = frozenset({"student_on_vacation", "pregnant", "maternity_leave", "union_representative"})
-
-
-class StatusRule(Rule):
+class StatusRule(StatusScopeRule):
     """Pregnancy does not stop a CDD; a staff representative's CDD needs the inspector procedure (medium)."""
 
-    code = "fr.statuses"
-    citation = ""
-    effective_from = PACK_FROM
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        expiry = case.expiry
-        statuses = case.employee.statuses
-        for kind in dict.fromkeys(status.kind for status in statuses):
-            if kind not in CONSIDERED_KINDS:
-                yield self.finding(
-                    "fr.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=kind
-                )
-                continue
-            active = any(status.kind == kind and status.active_on(expiry) for status in statuses)
-            if not active or kind == "student_on_vacation":
-                continue
-            if kind == "union_representative":
-                yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
-                if case.facts.boolean("labour_inspectorate_notified") is not True:
-                    yield self.finding(
-                        "fr.ctrav.representative_procedure",
-                        Severity.SHOULD,
-                        REPRESENTATIVE_PROCEDURE,
-                        citation="C. trav. (protected employees, recalled)",
-                    )
-                continue
+    def about(self, case: Case, kind: str) -> Iterator[Outcome]:
+        if kind != "union_representative":
+            yield from super().about(case, kind)
+            return
+        if not self.in_force_at_expiry(case, kind):
+            return
+        yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
+        if case.facts.boolean("labour_inspectorate_notified") is not True:
             yield self.finding(
-                "fr.protection.does_not_block_expiry",
-                Severity.INFO,
-                STATUS_DOES_NOT_BLOCK,
-                citation="C. trav. (maternity protection)",
-                kind=kind,
-                expiry=expiry,
+                "fr.ctrav.representative_procedure",
+                Severity.SHOULD,
+                REPRESENTATIVE_PROCEDURE,
+                citation="C. trav. (protected employees, recalled)",
             )
 
 
@@ -991,7 +959,15 @@ RULES: tuple[Rule, ...] = (
     EndingRule(),
     NoticeRule(),
     RenewalRule(),
-    StatusRule(),
+    StatusRule(
+        code="fr.statuses",
+        effective_from=PACK_FROM,
+        message=STATUS_NOT_CONSIDERED,
+        considered=("student_on_vacation",),  # read by the indemnity rule
+        not_blocking=dict.fromkeys(("pregnant", "maternity_leave"), "C. trav. (maternity protection)"),
+        not_blocking_code="fr.protection.does_not_block_expiry",
+        not_blocking_message=STATUS_DOES_NOT_BLOCK,
+    ),
 )
 
 PACKS = (

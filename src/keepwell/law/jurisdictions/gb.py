@@ -40,13 +40,12 @@ from decimal import Decimal
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack, Region
-from keepwell.law.rules import Case, Outcome, Rule, format_decimal
+from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule, format_decimal
 from keepwell.law.service import (
     ONE_DAY,
     ServiceLength,
     add_years,
     age_on,
-    gaps_between,
     notice_deadline,
     period_last_day,
     service_length,
@@ -403,18 +402,12 @@ class ContinuityRule(Rule):
     effective_from = GB_PACK_START
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
-        contracts = case.employee.contracts
-        for previous, index, gap in gaps_between(contracts):
-            yield self.finding(
-                "gb.history.gap_between_contracts",
-                Severity.SHOULD,
-                GAP_BETWEEN_CONTRACTS,
-                days=gap,
-                previous=previous,
-                index=index,
-                first_day=case.employee.first_day,
-            )
-            yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
+        yield from self.gap_findings(
+            case,
+            "gb.history.gap_between_contracts",
+            GAP_BETWEEN_CONTRACTS,
+            first_day=case.employee.first_day,
+        )
 
 
 class PermanenceRule(Rule):
@@ -794,49 +787,13 @@ class NoticeRule(Rule):
             max_weeks=max_weeks,
             deadline=deadline,
         )
-        given = case.facts.date_of("termination_notice_given")
-        if given is not None and given <= deadline:
-            yield self.finding(
-                "gb.era.s86.notice_given_in_time",
-                Severity.INFO,
-                NOTICE_GIVEN_IN_TIME,
-                given=given,
-                deadline=deadline,
-            )
-        elif given is not None:
-            yield self.finding(
-                "gb.era.s86.notice_given_late",
-                Severity.MUST,
-                NOTICE_LATE,
-                given=given,
-                days_late=(given - deadline).days,
-                deadline=deadline,
-            )
-        elif case.request.as_of is not None and case.request.as_of > deadline:
-            yield self.finding(
-                "gb.era.s86.deadline_passed",
-                Severity.MUST,
-                NOTICE_DEADLINE_PASSED,
-                as_of=case.request.as_of,
-                deadline=deadline,
-            )
-
-
-class StatusScopeRule(Rule):
-    """Says which statuses of the request this pack does not use, so silence is not mistaken for a check."""
-
-    code = "gb.statuses"
-    citation = ""
-    effective_from = GB_PACK_START
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        seen: set[str] = set()
-        for status in case.employee.statuses:
-            if status.kind not in CONSIDERED_KINDS and status.kind not in seen:
-                seen.add(status.kind)
-                yield self.finding(
-                    "gb.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=status.kind
-                )
+        yield from self.notice_timeliness(
+            case,
+            deadline,
+            in_time=("gb.era.s86.notice_given_in_time", NOTICE_GIVEN_IN_TIME),
+            late=("gb.era.s86.notice_given_late", NOTICE_LATE),
+            passed=("gb.era.s86.deadline_passed", NOTICE_DEADLINE_PASSED),
+        )
 
 
 RULES: tuple[Rule, ...] = (
@@ -847,7 +804,12 @@ RULES: tuple[Rule, ...] = (
     RedundancyPayRule(),
     RedundancyPriorityRule(),
     NoticeRule(),
-    StatusScopeRule(),
+    StatusScopeRule(
+        code="gb.statuses",
+        effective_from=GB_PACK_START,
+        message=STATUS_NOT_CONSIDERED,
+        considered=CONSIDERED_KINDS,
+    ),
 )
 
 PACKS = (

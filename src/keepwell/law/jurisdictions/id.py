@@ -32,11 +32,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule, format_decimal
+from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule, format_decimal
 from keepwell.law.service import (
     contract_period,
     first_day_beyond,
-    gaps_between,
     service_length,
     total_length,
     trailing_fixed_terms,
@@ -252,16 +251,9 @@ class FiveYearLimitRule(Rule):
                 in_force=GR35_IN_FORCE,
             )
             yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
-        for previous, index, gap in gaps_between(contracts, run):
-            yield self.finding(
-                "id.gr35.art8.gap_between_contracts",
-                Severity.SHOULD,
-                GAP_BETWEEN_CONTRACTS,
-                days=gap,
-                previous=previous,
-                index=index,
-            )
-            yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
+        yield from self.gap_findings(
+            case, "id.gr35.art8.gap_between_contracts", GAP_BETWEEN_CONTRACTS, indexes=run
+        )
 
 
 class ExpiryRule(Rule):
@@ -405,29 +397,18 @@ class ProbationRule(Rule):
 CONSIDERED_KINDS = frozenset(("foreign_worker",))
 
 
-class StatusScopeRule(Rule):
-    """Names the statuses of the request that this pack does not use, so silence is not taken for a check."""
-
-    code = "id.statuses"
-    effective_from = GR35_IN_FORCE
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        seen: set[str] = set()
-        for status in case.employee.statuses:
-            if status.kind not in CONSIDERED_KINDS and status.kind not in seen:
-                seen.add(status.kind)
-                yield self.finding(
-                    "id.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=status.kind
-                )
-
-
 RULES: tuple[Rule, ...] = (
     FiveYearLimitRule(),
     ExpiryRule(),
     CompensationRule(),
     NoticeRule(),
     ProbationRule(),
-    StatusScopeRule(),
+    StatusScopeRule(
+        code="id.statuses",
+        effective_from=GR35_IN_FORCE,
+        message=STATUS_NOT_CONSIDERED,
+        considered=CONSIDERED_KINDS,
+    ),
 )
 
 PACKS = (

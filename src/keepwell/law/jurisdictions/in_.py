@@ -33,7 +33,7 @@ from decimal import Decimal
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule, format_decimal
+from keepwell.law.rules import Case, NoNoticeRule, Outcome, Rule, StatusScopeRule, format_decimal
 from keepwell.law.service import service_length
 from keepwell.law.types import Action, Confidence, Field, Severance, Severity
 
@@ -261,43 +261,25 @@ class GratuityRule(Rule):
             )
 
 
-class NoticeRule(Rule):
-    """No notice is due when a fixed-term contract ends on its expiry date (it is not retrenchment)."""
-
-    code = "in.notice"
-    citation = RETRENCHMENT_CITATION
-    effective_from = LABOUR_CODES_IN_FORCE
-    confidence = Confidence.MEDIUM
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        if case.decision.action is not Action.NOT_RENEW:
-            return
-        yield self.conclude(Field.LAST_NOTICE_DATE, None)
-        yield self.finding("in.notice.none_on_expiry", Severity.INFO, NO_NOTICE)
-
-
-class StatusScopeRule(Rule):
-    """Says which statuses of the request this pack does not use, so silence is not mistaken for a check."""
-
-    code = "in.statuses"
-    citation = ""
-    effective_from = LABOUR_CODES_IN_FORCE
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        for kind in dict.fromkeys(status.kind for status in case.employee.statuses):
-            if kind not in MATERNITY_KINDS:
-                yield self.finding(
-                    "in.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=kind
-                )
-
-
 RULES: tuple[Rule, ...] = (
     FixedTermEmploymentRule(),
     MaternityRule(),
     ExpiryRule(),
     GratuityRule(),
-    NoticeRule(),
-    StatusScopeRule(),
+    NoNoticeRule(
+        code="in.notice",
+        citation=RETRENCHMENT_CITATION,
+        effective_from=LABOUR_CODES_IN_FORCE,
+        confidence=Confidence.MEDIUM,
+        finding_code="in.notice.none_on_expiry",
+        message=NO_NOTICE,
+    ),
+    StatusScopeRule(
+        code="in.statuses",
+        effective_from=LABOUR_CODES_IN_FORCE,
+        message=STATUS_NOT_CONSIDERED,
+        considered=MATERNITY_KINDS,
+    ),
 )
 
 PACKS = (

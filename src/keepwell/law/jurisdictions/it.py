@@ -26,7 +26,6 @@ and no notice is due. No regional variants.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -34,8 +33,9 @@ from decimal import Decimal
 
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
+from keepwell.law.reading import folded, matching_kind
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule, format_decimal
+from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule, format_decimal
 from keepwell.law.service import (
     ONE_DAY,
     add_months,
@@ -210,15 +210,10 @@ STATUS_NOT_CONSIDERED = gettext_noop("Status %(kind)s is not considered by the I
 # --- Shared computations --------------------------------------------------------------------------------
 
 
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(character for character in decomposed if not unicodedata.combining(character))
-
-
 def reason_outlives_window(reason: str) -> bool:
     """True for a reason still valid after the parties' window: substitution or a collective agreement."""
-    folded = _folded(reason)
-    return any(keyword in folded for keyword in (*SUBSTITUTION_KEYWORDS, *COLLECTIVE_KEYWORDS))
+    table = (("substitution", SUBSTITUTION_KEYWORDS), ("collective agreement", COLLECTIVE_KEYWORDS))
+    return matching_kind(folded(reason), table) is not None
 
 
 @dataclass(frozen=True)
@@ -736,32 +731,6 @@ class RenewalRule(Rule):
         )
 
 
-class StatusRule(Rule):
-    """Pregnancy does not stop a term from expiring; other kinds are named as not considered."""
-
-    code = "it.statuses"
-    citation = ""
-    effective_from = PACK_FROM
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        expiry = case.expiry
-        statuses = case.employee.statuses
-        for kind in dict.fromkeys(status.kind for status in statuses):
-            if kind not in ("pregnant", "maternity_leave"):
-                yield self.finding(
-                    "it.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=kind
-                )
-            elif any(status.kind == kind and status.active_on(expiry) for status in statuses):
-                yield self.finding(
-                    "it.protection.does_not_block_expiry",
-                    Severity.INFO,
-                    STATUS_DOES_NOT_BLOCK,
-                    citation="maternity protection (ban on dismissal)",
-                    kind=kind,
-                    expiry=expiry,
-                )
-
-
 RULES: tuple[Rule, ...] = (
     MinimumGapRule(),
     ExtensionsRule(),
@@ -771,7 +740,16 @@ RULES: tuple[Rule, ...] = (
     EndingRule(),
     PriorityRule(),
     RenewalRule(),
-    StatusRule(),
+    StatusScopeRule(
+        code="it.statuses",
+        effective_from=PACK_FROM,
+        message=STATUS_NOT_CONSIDERED,
+        not_blocking=dict.fromkeys(
+            ("pregnant", "maternity_leave"), "maternity protection (ban on dismissal)"
+        ),
+        not_blocking_code="it.protection.does_not_block_expiry",
+        not_blocking_message=STATUS_DOES_NOT_BLOCK,
+    ),
 )
 
 PACKS = (

@@ -40,7 +40,7 @@ from typing import TypedDict
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule
+from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule
 from keepwell.law.service import (
     ONE_DAY,
     ServiceLength,
@@ -699,34 +699,16 @@ class NoticeRule(Rule):
             deadline=deadline,
             expiry=expiry,
         )
-        yield from self._timeliness(case, deadline)
+        yield from self.notice_timeliness(
+            case,
+            deadline,
+            in_time=("jp.notice.given_in_time", NOTICE_GIVEN_IN_TIME),
+            late=("jp.notice.given_late", NOTICE_LATE),
+            passed=("jp.notice.deadline_passed", NOTICE_DEADLINE_PASSED),
+        )
         yield self.finding(
             "jp.notice.reason_certificate", Severity.INFO, REASON_CERTIFICATE, citation=CERTIFICATE_CITATION
         )
-
-    def _timeliness(self, case: Case, deadline: date) -> Iterator[Outcome]:
-        given = case.facts.date_of("termination_notice_given")
-        if given is not None and given <= deadline:
-            yield self.finding(
-                "jp.notice.given_in_time", Severity.INFO, NOTICE_GIVEN_IN_TIME, given=given, deadline=deadline
-            )
-        elif given is not None:
-            yield self.finding(
-                "jp.notice.given_late",
-                Severity.MUST,
-                NOTICE_LATE,
-                given=given,
-                days_late=(given - deadline).days,
-                deadline=deadline,
-            )
-        elif case.request.as_of is not None and case.request.as_of > deadline:
-            yield self.finding(
-                "jp.notice.deadline_passed",
-                Severity.MUST,
-                NOTICE_DEADLINE_PASSED,
-                as_of=case.request.as_of,
-                deadline=deadline,
-            )
 
 
 class DisclosureRule(Rule):
@@ -760,22 +742,6 @@ class DisclosureRule(Rule):
 CONSIDERED_KINDS = frozenset(("re_employed_older_worker",))
 
 
-class StatusScopeRule(Rule):
-    """Names the statuses of the request that this pack does not use, so silence is not taken for a check."""
-
-    code = "jp.statuses"
-    effective_from = ART18_IN_FORCE
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        seen: set[str] = set()
-        for status in case.employee.statuses:
-            if status.kind not in CONSIDERED_KINDS and status.kind not in seen:
-                seen.add(status.kind)
-                yield self.finding(
-                    "jp.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=status.kind
-                )
-
-
 RULES: tuple[Rule, ...] = (
     ConversionRule(),
     MaximumTermRule(),
@@ -783,7 +749,12 @@ RULES: tuple[Rule, ...] = (
     ExpiryRule(),
     NoticeRule(),
     DisclosureRule(),
-    StatusScopeRule(),
+    StatusScopeRule(
+        code="jp.statuses",
+        effective_from=ART18_IN_FORCE,
+        message=STATUS_NOT_CONSIDERED,
+        considered=CONSIDERED_KINDS,
+    ),
 )
 
 PACKS = (

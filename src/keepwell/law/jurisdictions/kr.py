@@ -37,14 +37,13 @@ from enum import StrEnum
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule, format_decimal
+from keepwell.law.rules import Case, NoNoticeRule, Outcome, Rule, StatusScopeRule, format_decimal
 from keepwell.law.service import (
     ONE_DAY,
     age_on,
     contract_period,
     covered_days,
     first_day_beyond,
-    gaps_between,
     total_length,
     trailing_fixed_terms,
 )
@@ -202,7 +201,13 @@ class TwoYearLimitRule(Rule):
         limit = LIMIT_MONTHS.at(on)
         run = trailing_fixed_terms(contracts)
         periods = [contract_period(contracts[index]) for index in run]
-        yield from self._gaps(case, run)
+        yield from self.gap_findings(
+            case,
+            "kr.fta.art4.gap_between_contracts",
+            GAP_CONTINUITY,
+            indexes=run,
+            citation="Supreme Court 2004Da29736",
+        )
         beyond = first_day_beyond(periods, limit)
         action = case.decision.action
         if beyond is not None:
@@ -363,19 +368,6 @@ class TwoYearLimitRule(Rule):
             applies = None
         return LimitScope(applies, tuple(outcomes))
 
-    def _gaps(self, case: Case, run: list[int]) -> Iterator[Outcome]:
-        for previous, index, gap in gaps_between(case.employee.contracts, run):
-            yield self.finding(
-                "kr.fta.art4.gap_between_contracts",
-                Severity.SHOULD,
-                GAP_CONTINUITY,
-                citation="Supreme Court 2004Da29736",
-                days=gap,
-                previous=previous,
-                index=index,
-            )
-            yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
-
 
 class RenewalExpectationRule(Rule):
     """Supreme Court doctrine: with a legitimate expectation of renewal, refusal needs reasonable grounds."""
@@ -490,37 +482,7 @@ class RetirementAllowanceRule(Rule):
         )
 
 
-class NoticeRule(Rule):
-    """No statutory notice before expiry; LSA Art 26's 30 days apply to dismissals."""
-
-    code = "kr.notice"
-    citation = "LSA Art 26"
-    effective_from = PACK_FROM
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        if case.decision.action is not Action.NOT_RENEW:
-            return
-        yield self.conclude(Field.LAST_NOTICE_DATE, None)
-        yield self.finding("kr.notice.none_for_expiry", Severity.INFO, NO_NOTICE)
-
-
 CONSIDERED_KINDS = frozenset(("aged_55_plus",))
-
-
-class StatusScopeRule(Rule):
-    """Names the statuses of the request that this pack does not use, so silence is not taken for a check."""
-
-    code = "kr.statuses"
-    effective_from = PACK_FROM
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        seen: set[str] = set()
-        for status in case.employee.statuses:
-            if status.kind not in CONSIDERED_KINDS and status.kind not in seen:
-                seen.add(status.kind)
-                yield self.finding(
-                    "kr.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=status.kind
-                )
 
 
 RULES: tuple[Rule, ...] = (
@@ -528,8 +490,19 @@ RULES: tuple[Rule, ...] = (
     RenewalExpectationRule(),
     ExpiryRule(),
     RetirementAllowanceRule(),
-    NoticeRule(),
-    StatusScopeRule(),
+    NoNoticeRule(
+        code="kr.notice",
+        citation="LSA Art 26",
+        effective_from=PACK_FROM,
+        finding_code="kr.notice.none_for_expiry",
+        message=NO_NOTICE,
+    ),
+    StatusScopeRule(
+        code="kr.statuses",
+        effective_from=PACK_FROM,
+        message=STATUS_NOT_CONSIDERED,
+        considered=CONSIDERED_KINDS,
+    ),
 )
 
 PACKS = (

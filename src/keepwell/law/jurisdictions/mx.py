@@ -29,7 +29,7 @@ from datetime import date
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule, format_decimal
+from keepwell.law.rules import Case, NoNoticeRule, Outcome, Rule, StatusScopeRule, format_decimal
 from keepwell.law.types import Action, BlockingProtection, Confidence, Damages, Field, Severity
 
 # The probation articles (39-A to 39-F) and the 12-month limit on back wages come from the 2012 reform;
@@ -295,33 +295,6 @@ class ProbationRule(Rule):
         return (self.finding("mx.lft.art39d.no_new_probation", Severity.INFO, NO_NEW_PROBATION),)
 
 
-class NoticeRule(Rule):
-    """No notice is due when a fixed-term relationship ends on its expiry date."""
-
-    code = "mx.notice"
-    citation = "LFT Art 53-III"
-    effective_from = MX_PACK_START
-    confidence = Confidence.MEDIUM
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        if case.decision.action is not Action.NOT_RENEW:
-            return
-        yield self.conclude(Field.LAST_NOTICE_DATE, None)
-        yield self.finding("mx.notice.none_on_expiry", Severity.INFO, NO_NOTICE)
-
-
-class StatusScopeRule(Rule):
-    """Says which statuses of the request this pack does not use, so silence is not mistaken for a check."""
-
-    code = "mx.statuses"
-    citation = ""
-    effective_from = MX_PACK_START
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        for kind in dict.fromkeys(status.kind for status in case.employee.statuses):
-            yield self.finding("mx.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=kind)
-
-
 RULES: tuple[Rule, ...] = (
     CauseRule(),
     ContinuationRule(),
@@ -329,8 +302,15 @@ RULES: tuple[Rule, ...] = (
     SeniorityPremiumRule(),
     DamagesRule(),
     ProbationRule(),
-    NoticeRule(),
-    StatusScopeRule(),
+    NoNoticeRule(
+        code="mx.notice",
+        citation="LFT Art 53-III",
+        effective_from=MX_PACK_START,
+        confidence=Confidence.MEDIUM,
+        finding_code="mx.notice.none_on_expiry",
+        message=NO_NOTICE,
+    ),
+    StatusScopeRule(code="mx.statuses", effective_from=MX_PACK_START, message=STATUS_NOT_CONSIDERED),
 )
 
 PACKS = (

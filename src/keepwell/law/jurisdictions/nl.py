@@ -37,7 +37,7 @@ from fractions import Fraction
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule, format_decimal
+from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule, format_decimal
 from keepwell.law.service import (
     ONE_DAY,
     ServiceLength,
@@ -677,32 +677,6 @@ class PendingBillRule(Rule):
             )
 
 
-class StatusRule(Rule):
-    """Pregnancy does not stop expiry (equal treatment is a separate claim); other kinds are not used."""
-
-    code = "nl.statuses"
-    citation = ""
-    effective_from = PACK_FROM
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        expiry = case.expiry
-        statuses = case.employee.statuses
-        for kind in dict.fromkeys(status.kind for status in statuses):
-            if kind not in ("pregnant", "maternity_leave"):
-                yield self.finding(
-                    "nl.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=kind
-                )
-            elif any(status.kind == kind and status.active_on(expiry) for status in statuses):
-                yield self.finding(
-                    "nl.protection.does_not_block_expiry",
-                    Severity.INFO,
-                    STATUS_DOES_NOT_BLOCK,
-                    citation="Equal Treatment Act",
-                    kind=kind,
-                    expiry=expiry,
-                )
-
-
 RULES: tuple[Rule, ...] = (
     ChainRule(),
     EndingRule(),
@@ -710,7 +684,14 @@ RULES: tuple[Rule, ...] = (
     TransitionPaymentRule(),
     RenewalRule(),
     PendingBillRule(),
-    StatusRule(),
+    StatusScopeRule(
+        code="nl.statuses",
+        effective_from=PACK_FROM,
+        message=STATUS_NOT_CONSIDERED,
+        not_blocking=dict.fromkeys(("pregnant", "maternity_leave"), "Equal Treatment Act"),
+        not_blocking_code="nl.protection.does_not_block_expiry",
+        not_blocking_message=STATUS_DOES_NOT_BLOCK,
+    ),
 )
 
 PACKS = (

@@ -26,7 +26,6 @@ Nothing is owed and no notice is due at expiry. No regional variants.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -34,8 +33,9 @@ from enum import StrEnum
 
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
+from keepwell.law.reading import folded, matching_kind
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule
+from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule
 from keepwell.law.service import (
     contract_period,
     day_count,
@@ -185,20 +185,13 @@ MATERNITY_LEAVE = gettext_noop(
 # --- Shared computations --------------------------------------------------------------------------------
 
 
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(character for character in decomposed if not unicodedata.combining(character))
-
-
 def kind_of(reason: str | None) -> Kind:
     """How an ``objective_reason`` counts: null is ordinary; other text is an exception or probation."""
     if reason is None:
         return Kind.ORDINARY
-    folded = _folded(reason).replace("ł", "l")
-    for kind, keywords in KIND_KEYWORDS:
-        if any(keyword in folded for keyword in keywords):
-            return kind
-    return Kind.OBJECTIVE_REASON
+    # "ł" has no decomposition, so it is folded by hand.
+    kind = matching_kind(folded(reason).replace("ł", "l"), KIND_KEYWORDS)
+    return Kind.OBJECTIVE_REASON if kind is None else kind
 
 
 def current_kind(case: Case) -> Kind:
@@ -553,26 +546,19 @@ class RenewalRule(Rule):
         )
 
 
-class StatusRule(Rule):
+class StatusRule(StatusScopeRule):
     """Names the statuses the pack does not use; maternity leave does not extend a contract."""
 
-    code = "pl.statuses"
-    citation = ""
-    effective_from = PACK_FROM
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        for kind in dict.fromkeys(status.kind for status in case.employee.statuses):
-            if kind == "maternity_leave":
-                yield self.finding(
-                    "pl.kp.art177_3.maternity_leave",
-                    Severity.INFO,
-                    MATERNITY_LEAVE,
-                    citation="Kodeks pracy Art 177 §3",
-                )
-            elif kind != "pregnant":
-                yield self.finding(
-                    "pl.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=kind
-                )
+    def about(self, case: Case, kind: str) -> Iterator[Outcome]:
+        if kind == "maternity_leave":
+            yield self.finding(
+                "pl.kp.art177_3.maternity_leave",
+                Severity.INFO,
+                MATERNITY_LEAVE,
+                citation="Kodeks pracy Art 177 §3",
+            )
+        else:
+            yield from super().about(case, kind)
 
 
 RULES: tuple[Rule, ...] = (
@@ -580,7 +566,12 @@ RULES: tuple[Rule, ...] = (
     PregnancyRule(),
     EndingRule(),
     RenewalRule(),
-    StatusRule(),
+    StatusRule(
+        code="pl.statuses",
+        effective_from=PACK_FROM,
+        message=STATUS_NOT_CONSIDERED,
+        considered=("pregnant",),  # read by the pregnancy rule
+    ),
 )
 
 PACKS = (

@@ -38,7 +38,7 @@ from datetime import date, timedelta
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule
+from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule
 from keepwell.law.service import (
     ONE_DAY,
     ServiceLength,
@@ -510,29 +510,18 @@ class MaternityRule(Rule):
 CONSIDERED_KINDS = frozenset(("re_employed_older_worker", "foreign_worker", "pregnant", "maternity_leave"))
 
 
-class StatusScopeRule(Rule):
-    """Names the statuses of the request that this pack does not use, so silence is not taken for a check."""
-
-    code = "sg.statuses"
-    effective_from = RRA_63_68_FROM
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        seen: set[str] = set()
-        for status in case.employee.statuses:
-            if status.kind not in CONSIDERED_KINDS and status.kind not in seen:
-                seen.add(status.kind)
-                yield self.finding(
-                    "sg.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=status.kind
-                )
-
-
 RULES: tuple[Rule, ...] = (
     ReemploymentRule(),
     MaternityRule(),
     TermContractRule(),
     NoticeGuidelineRule(),
     RetrenchmentRule(),
-    StatusScopeRule(),
+    StatusScopeRule(
+        code="sg.statuses",
+        effective_from=RRA_63_68_FROM,
+        message=STATUS_NOT_CONSIDERED,
+        considered=CONSIDERED_KINDS,
+    ),
 )
 
 PACKS = (

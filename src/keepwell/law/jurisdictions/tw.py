@@ -35,7 +35,7 @@ from enum import StrEnum
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule
+from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule
 from keepwell.law.service import (
     ONE_DAY,
     contract_period,
@@ -520,27 +520,11 @@ class ExpiryRule(Rule):
             yield self.finding("tw.lsa.art9.renewal_lawful", Severity.INFO, message, citation="LSA Art 9")
 
 
-class StatusScopeRule(Rule):
-    """Names the request's statuses, none of which this pack uses, so silence is not taken for a check."""
-
-    code = "tw.statuses"
-    effective_from = LSA_IN_FORCE
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        seen: set[str] = set()
-        for status in case.employee.statuses:
-            if status.kind not in seen:
-                seen.add(status.kind)
-                yield self.finding(
-                    "tw.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=status.kind
-                )
-
-
 RULES: tuple[Rule, ...] = (
     FixedTermWorkRule(),
     DeemedNonFixedTermRule(),
     ExpiryRule(),
-    StatusScopeRule(),
+    StatusScopeRule(code="tw.statuses", effective_from=LSA_IN_FORCE, message=STATUS_NOT_CONSIDERED),
 )
 
 PACKS = (

@@ -31,7 +31,7 @@ from datetime import date
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack, Region
-from keepwell.law.rules import Case, Outcome, Rule
+from keepwell.law.rules import Case, NoNoticeRule, Outcome, Rule, StatusScopeRule
 from keepwell.law.service import period_last_day
 from keepwell.law.types import Action, Confidence, Field, Severity
 
@@ -211,19 +211,13 @@ class WarnRule(Rule):
             )
 
 
-class NoticeRule(Rule):
-    """No notice is due when a fixed-term agreement ends on its agreed date."""
-
-    code = "us.notice"
-    citation = CONTRACT_LAW
-    effective_from = US_PACK_START
+class NoticeRule(NoNoticeRule):
+    """No notice is due when a fixed-term agreement ends on its agreed date; final pay is state law."""
 
     def inspect(self, case: Case) -> Iterator[Outcome]:
-        if case.decision.action is not Action.NOT_RENEW:
-            return
-        yield self.conclude(Field.LAST_NOTICE_DATE, None)
-        yield self.finding("us.notice.none_on_expiry", Severity.INFO, NO_NOTICE)
-        yield self.finding("us.state.final_pay", Severity.INFO, FINAL_PAY, citation="State law")
+        yield from super().inspect(case)
+        if case.decision.action is Action.NOT_RENEW:
+            yield self.finding("us.state.final_pay", Severity.INFO, FINAL_PAY, citation="State law")
 
 
 class MontanaRule(Rule):
@@ -267,31 +261,25 @@ class MontanaRule(Rule):
             )
 
 
-class StatusScopeRule(Rule):
-    """Says which statuses of the request this pack does not use, so silence is not mistaken for a check."""
-
-    code = "us.statuses"
-    citation = ""
-    effective_from = US_PACK_START
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        seen: set[str] = set()
-        for status in case.employee.statuses:
-            if status.kind not in PROTECTED_KINDS and status.kind not in seen:
-                seen.add(status.kind)
-                yield self.finding(
-                    "us.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=status.kind
-                )
-
-
 RULES: tuple[Rule, ...] = (
     AtWillRule(),
     DiscriminationRule(),
     MontanaRule(),
     ContractTermsRule(),
     WarnRule(),
-    NoticeRule(),
-    StatusScopeRule(),
+    NoticeRule(
+        code="us.notice",
+        citation=CONTRACT_LAW,
+        effective_from=US_PACK_START,
+        finding_code="us.notice.none_on_expiry",
+        message=NO_NOTICE,
+    ),
+    StatusScopeRule(
+        code="us.statuses",
+        effective_from=US_PACK_START,
+        message=STATUS_NOT_CONSIDERED,
+        considered=PROTECTED_KINDS,
+    ),
 )
 
 PACKS = (

@@ -37,12 +37,11 @@ from decimal import Decimal
 from keepwell.law.i18n import gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
-from keepwell.law.rules import Case, Outcome, Rule, format_decimal
+from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule, format_decimal
 from keepwell.law.service import (
     ONE_DAY,
     ServiceLength,
     contract_period,
-    gaps_between,
     merged_periods,
     period_last_day,
     service_length,
@@ -302,7 +301,9 @@ class FixedTermCountRule(Rule):
     def inspect(self, case: Case) -> Iterator[Outcome]:
         contracts, action = case.employee.contracts, case.decision.action
         run = trailing_fixed_terms(contracts)
-        yield from self._gaps(case, run)
+        yield from self.gap_findings(
+            case, "vn.lc.art20.gap_between_contracts", GAP_BETWEEN_CONTRACTS, indexes=run
+        )
         exception = self._exception(case)
         if exception is not None:
             yield exception
@@ -384,19 +385,6 @@ class FixedTermCountRule(Rule):
                 citation="Labor Code 2019 Art 177(4)",
             )
         return None
-
-    def _gaps(self, case: Case, run: list[int]) -> Iterator[Outcome]:
-        contracts = case.employee.contracts
-        for previous, index, gap in gaps_between(contracts, run):
-            yield self.finding(
-                "vn.lc.art20.gap_between_contracts",
-                Severity.SHOULD,
-                GAP_BETWEEN_CONTRACTS,
-                days=gap,
-                previous=previous,
-                index=index,
-            )
-            yield self.conclude(Field.CONFIDENCE, Confidence.MEDIUM)
 
 
 class ContinuedWorkRule(Rule):
@@ -696,22 +684,6 @@ CONSIDERED_KINDS = frozenset(
 )
 
 
-class StatusScopeRule(Rule):
-    """Names the statuses of the request that this pack does not use, so silence is not taken for a check."""
-
-    code = "vn.statuses"
-    effective_from = CODE_IN_FORCE
-
-    def inspect(self, case: Case) -> Iterator[Outcome]:
-        seen: set[str] = set()
-        for status in case.employee.statuses:
-            if status.kind not in CONSIDERED_KINDS and status.kind not in seen:
-                seen.add(status.kind)
-                yield self.finding(
-                    "vn.status_not_considered", Severity.INFO, STATUS_NOT_CONSIDERED, kind=status.kind
-                )
-
-
 RULES: tuple[Rule, ...] = (
     MaximumTermRule(),
     FixedTermCountRule(),
@@ -721,7 +693,12 @@ RULES: tuple[Rule, ...] = (
     SeveranceRule(),
     NoticeRule(),
     OtherEndingsRule(),
-    StatusScopeRule(),
+    StatusScopeRule(
+        code="vn.statuses",
+        effective_from=CODE_IN_FORCE,
+        message=STATUS_NOT_CONSIDERED,
+        considered=CONSIDERED_KINDS,
+    ),
 )
 
 PACKS = (
