@@ -17,6 +17,7 @@ booleans as 0/1; on PostgreSQL, typed values.
 from __future__ import annotations
 
 import io
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,7 +28,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 from django.apps import apps
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Model
+from django.db.models import Field, Model
 
 from keepwell.interchange.entities import REFERENCED_ID, Column, Entity, Kind
 from keepwell.interchange.readers import BadRecord
@@ -127,7 +128,9 @@ class Stage:
         )
 
     def _db_column(self, column: Column) -> str:
-        return str(self.model._meta.get_field(column.model_field).column)
+        field = self.model._meta.get_field(column.model_field)
+        assert isinstance(field, Field)
+        return str(field.column)
 
     def quote(self, name: str) -> str:
         return str(self.connection.ops.quote_name(name))
@@ -575,10 +578,11 @@ class SqliteStage(Stage):
             return
         marks = ", ".join("?" * len(encoded.columns))
         with self.connection.cursor() as cursor:
-            raw_cursor = cursor.cursor
-            # The sqlite3 cursor itself: Django's wrapper would rewrite %s for every batch.
-            super(type(raw_cursor), raw_cursor).executemany(
-                f"INSERT INTO {STAGE} ({', '.join(encoded.columns)}) VALUES ({marks})", encoded.data
+            # The sqlite3 cursor's own method: Django's wrapper would rewrite %s for every batch.
+            sqlite3.Cursor.executemany(
+                cursor.cursor,
+                f"INSERT INTO {STAGE} ({', '.join(encoded.columns)}) VALUES ({marks})",
+                encoded.data,
             )
 
     def upsert(self) -> tuple[int, int]:

@@ -69,7 +69,9 @@ def _salary() -> Callable[[Any], str]:
     field = EmploymentContract._meta.get_field("monthly_base_salary")
 
     def convert(token: Any) -> str:
-        return canonical_decimal(field.from_db_value(token, None, connection))  # type: ignore[attr-defined]
+        value = field.from_db_value(token, None, connection)  # type: ignore[attr-defined]
+        assert value is not None  # missing values never reach a converter
+        return canonical_decimal(value)
 
     return convert
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import TypeAlias
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -89,11 +90,15 @@ def _time_zones() -> pa.Array:
 def _countries() -> pa.Array:
     from babel import Locale
 
-    codes = {code for code in Locale("en").territories if len(code) == 2 and code.isalpha()}
+    codes = {
+        code
+        for code in Locale("en").territories
+        if isinstance(code, str) and len(code) == 2 and code.isalpha()
+    }
     return pa.array(sorted(codes), pa.string())
 
 
-Reason = str | pa.Array | Callable[[], pa.Array]
+Reason: TypeAlias = str | pa.Array | Callable[[], pa.Array]
 
 
 @dataclass
