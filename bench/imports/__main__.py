@@ -42,10 +42,12 @@ class Run:
         return self.figures["read"] / self.figures["seconds"]
 
     def line(self, label: str) -> str:
+        server = self.figures.get("server_cpu_seconds")
         return (
             f"{label:<17} {self.figures['seconds']:7.1f} s {self.rate:>10,.0f} rows/s  peak RSS "
-            f"{_mib(self.peak_rss_bytes):>8}  CPU {self.cpu_seconds:6.1f} s  commit "
-            f"{self.figures.get('commit_seconds', 0):5.1f} s  (load {self.load:.1f})"
+            f"{_mib(self.peak_rss_bytes):>8}  CPU {self.cpu_seconds:6.1f} s"
+            + (f"  server CPU {server:6.1f} s" if server is not None else "")
+            + f"  commit {self.figures.get('commit_seconds', 0):5.1f} s  (load {self.load:.1f})"
         )
 
 
