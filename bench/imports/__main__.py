@@ -26,6 +26,7 @@ from pathlib import Path
 from bench.imports.generate import activities_file, reference_files
 
 DATA_ROOT = Path(__file__).resolve().parent.parent / "data" / "imports"
+QUICK_ARGUMENTS = ["--rows", "200000"]  # for ``python -m bench``
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 POSTGRES_DATABASE = "keepwell_bench"
 
