@@ -23,8 +23,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.imports.generate import activities_file, reference_files
-
 DATA_ROOT = Path(__file__).resolve().parent.parent / "data" / "imports"
 QUICK_ARGUMENTS = ["--rows", "200000"]  # for ``python -m bench``
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
@@ -121,13 +119,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--control", action="store_true", help="PostgreSQL again without foreign keys")
     arguments = parser.parse_args(argv)
 
-    reference = {entity: str(path) for entity, path in reference_files(arguments.data).items()}
+    # Generated in a child: a parent grown by DuckDB would lend its size to every forked child's peak RSS.
+    generated = subprocess.run(  # noqa: S603 - our own module
+        [sys.executable, "-m", "bench.imports.generate", str(arguments.data), *map(str, arguments.rows)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    made = json.loads(generated.stdout.strip().splitlines()[-1])
+    reference = made["reference"]
     files = {}
     for rows in arguments.rows:
-        path, seconds = activities_file(arguments.data, rows)
+        path, seconds = Path(made["activities"][str(rows)]["path"]), made["activities"][str(rows)]["seconds"]
         files[rows] = path
-        generated = f", generated in {seconds:.1f} s" if seconds else ""
-        print(f"activities, {rows:,} rows: {path} ({_mib(path.stat().st_size)}){generated}")
+        note = f", generated in {seconds:.1f} s" if seconds else ""
+        print(f"activities, {rows:,} rows: {path} ({_mib(path.stat().st_size)}){note}")
     databases = ["sqlite", "postgres"] if arguments.database == "both" else [arguments.database]
     summary: list[tuple[str, int, Run, Run]] = []
     for database in databases:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import duckdb
-
 EMPLOYEES = 1_000
 CUSTOMERS = 20_000
 LEADS = 50_000
@@ -55,6 +53,8 @@ _ACTIVITIES = f"""
 
 
 def _write(query: str, path: Path) -> None:
+    import duckdb
+
     partial = path.with_suffix(".part")
     connection = duckdb.connect()
     connection.execute("SET preserve_insertion_order = true")
@@ -84,3 +84,23 @@ def activities_file(directory: Path, rows: int) -> tuple[Path, float]:
     started = time.perf_counter()
     _write(_ACTIVITIES.format(rows=rows), path)
     return path, time.perf_counter() - started
+
+
+def main(argv: list[str]) -> int:
+    """``python -m bench.imports.generate DIRECTORY ROWS…``: write the files, print their paths (JSON)."""
+    import json
+
+    directory = Path(argv[0])
+    reference = {entity: str(path) for entity, path in reference_files(directory).items()}
+    activities = {}
+    for rows in argv[1:]:
+        path, seconds = activities_file(directory, int(rows))
+        activities[rows] = {"path": str(path), "seconds": seconds}
+    print(json.dumps({"reference": reference, "activities": activities}))
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    raise SystemExit(main(sys.argv[1:]))
