@@ -31,6 +31,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from keepwell.law.errors import RulePackError
+from keepwell.law.i18n import Message
 from keepwell.law.service import ONE_DAY, gaps_between
 from keepwell.law.types import (
     Action,
@@ -185,17 +186,19 @@ class Rule(abc.ABC):
         self,
         code: str,
         severity: Severity,
-        message: str,
+        message: Message,
         *,
         citation: str | None = None,
         **params: str | int | date | Decimal,
     ) -> Finding:
-        """A finding citing this rule unless ``citation`` says otherwise; ``message`` is a marked template."""
+        """A finding citing this rule unless ``citation`` says otherwise; ``message`` is a marked template,
+        or a ``Plural`` whose form agreeing with ``params`` is used."""
+        converted = message_params(**params)
         return Finding(
             code=code,
             severity=severity,
-            message=message,
-            params=message_params(**params),
+            message=message if isinstance(message, str) else message.select(converted),
+            params=converted,
             citation=self.citation if citation is None else citation,
         )
 
@@ -209,7 +212,7 @@ class Rule(abc.ABC):
         self,
         case: Case,
         code: str,
-        message: str,
+        message: Message,
         *,
         indexes: Iterable[int] | None = None,
         citation: str | None = None,
@@ -236,9 +239,9 @@ class Rule(abc.ABC):
         case: Case,
         deadline: date,
         *,
-        in_time: tuple[str, str],
-        late: tuple[str, str],
-        passed: tuple[str, str],
+        in_time: tuple[str, Message],
+        late: tuple[str, Message],
+        passed: tuple[str, Message],
         citation: str | None = None,
     ) -> Iterator[Finding]:
         """Whether the notice recorded in ``facts.termination_notice_given`` met ``deadline``.
@@ -296,11 +299,11 @@ class StatusScopeRule(Rule):
     def __init__(
         self,
         *,
-        message: str,
+        message: Message,
         considered: Iterable[str] = (),
         not_blocking: Mapping[str, str] | None = None,
         not_blocking_code: str = "",
-        not_blocking_message: str = "",
+        not_blocking_message: Message = "",
         not_blocking_severity: Severity = Severity.INFO,
         **attributes: Unpack[RuleAttributes],
     ) -> None:
@@ -352,7 +355,7 @@ class NoNoticeRule(Rule):
         self,
         *,
         finding_code: str,
-        message: str,
+        message: Message,
         severity: Severity = Severity.INFO,
         **attributes: Unpack[RuleAttributes],
     ) -> None:

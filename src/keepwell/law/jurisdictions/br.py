@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypedDict
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, NoNoticeRule, Outcome, Rule, StatusScopeRule
@@ -128,9 +128,18 @@ PROPOSAL_SUCCESSION = gettext_noop(
     "after this one ends (until %(window_end)s): it is indefinite unless this contract ended on completing "
     "specialised services or on a certain event."
 )
-EXPERIENCE_LIMIT = gettext_noop(
-    "The current fixed term has lasted %(days)s days. If it is an experience contract, it may last at most "
-    "%(maximum)s days including its one extension (until %(last_day)s); the proposed end %(end)s is later."
+EXPERIENCE_LIMIT = Plural(
+    "days",
+    one=gettext_noop(
+        "The current fixed term has lasted %(days)s day. If it is an experience contract, it may last "
+        "at most %(maximum)s days including its one extension (until %(last_day)s); the proposed end "
+        "%(end)s is later."
+    ),
+    other=gettext_noop(
+        "The current fixed term has lasted %(days)s days. If it is an experience contract, it may last "
+        "at most %(maximum)s days including its one extension (until %(last_day)s); the proposed end "
+        "%(end)s is later."
+    ),
 )
 FIXED_TERM_NEEDS_CAUSE = gettext_noop(
     "A new fixed term needs a cause: work whose nature or temporary character justifies it, transitory "

@@ -38,7 +38,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TypedDict
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack, Region
 from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule, format_decimal
@@ -278,10 +278,18 @@ REGIONS: tuple[ChinaRegion, ...] = (
 
 # --- Messages (English templates, translated through the catalogues) ---------------------------------
 
-GAP_BETWEEN_CONTRACTS = gettext_noop(
-    "There are %(days)s days between contracts[%(previous)s] and contracts[%(index)s]. Service and "
-    "consecutive contracts are counted as continuous; if the employment really ended in between, the "
-    "results may differ."
+GAP_BETWEEN_CONTRACTS = Plural(
+    "days",
+    one=gettext_noop(
+        "There is %(days)s day between contracts[%(previous)s] and contracts[%(index)s]. Service and "
+        "consecutive contracts are counted as continuous; if the employment really ended in between, "
+        "the results may differ."
+    ),
+    other=gettext_noop(
+        "There are %(days)s days between contracts[%(previous)s] and contracts[%(index)s]. Service and "
+        "consecutive contracts are counted as continuous; if the employment really ended in between, "
+        "the results may differ."
+    ),
 )
 NO_WRITTEN_CONTRACT = gettext_noop(
     "Employment began on %(hire_date)s but the first written contract starts on %(contract_start)s. "
@@ -352,9 +360,16 @@ CHECK_RETIREMENT = gettext_noop(
     "The employee has %(years)s full years of service. If fewer than %(years_before)s years remain to "
     "statutory retirement, the contract cannot end at expiry: give statutory_retirement_date."
 )
-NEAR_RETIREMENT_SHORT_SERVICE = gettext_noop(
-    "Fewer than %(years_before)s years remain to statutory retirement, but with %(years)s full years of "
-    "service (%(needed)s needed) this does not block expiry."
+NEAR_RETIREMENT_SHORT_SERVICE = Plural(
+    "years",
+    one=gettext_noop(
+        "Fewer than %(years_before)s years remain to statutory retirement, but with %(years)s full "
+        "year of service (%(needed)s needed) this does not block expiry."
+    ),
+    other=gettext_noop(
+        "Fewer than %(years_before)s years remain to statutory retirement, but with %(years)s full "
+        "years of service (%(needed)s needed) this does not block expiry."
+    ),
 )
 RETIREMENT_REACHED = gettext_noop(
     "The employee reaches statutory retirement on %(retirement)s. If the employee receives a basic "
@@ -368,9 +383,16 @@ SEVERANCE_ON_EXPIRY = gettext_noop(
     "on the same or better terms and the employee declined."
 )
 SEVERANCE_AMOUNT = gettext_noop("Severance is %(amount)s %(currency)s: %(basis)s.")
-SEVERANCE_MONTHS_ONLY = gettext_noop(
-    "Severance is %(months)s months' wage (%(basis)s); give the monthly wage to compute the amount: the "
-    "average over the last 12 months, bonuses, allowances and subsidies included."
+SEVERANCE_MONTHS_ONLY = Plural(
+    "months",
+    one=gettext_noop(
+        "Severance is %(months)s month's wage (%(basis)s); give the monthly wage to compute the "
+        "amount: the average over the last 12 months, bonuses, allowances and subsidies included."
+    ),
+    other=gettext_noop(
+        "Severance is %(months)s months' wage (%(basis)s); give the monthly wage to compute the "
+        "amount: the average over the last 12 months, bonuses, allowances and subsidies included."
+    ),
 )
 DECLINED_SAME_OR_BETTER = gettext_noop(
     "The employer offered renewal on the same or better terms and the employee declined: no severance "
@@ -416,7 +438,11 @@ LATE_NOTICE_PAY = gettext_noop(
     "Each day the notice is late costs one day's average wage, based on the previous month's wage."
 )
 NOTICE_GIVEN_IN_TIME = gettext_noop("Notice given on %(given)s meets the %(deadline)s deadline.")
-NOTICE_LATE = gettext_noop("Notice given on %(given)s is %(days_late)s days after the %(deadline)s deadline.")
+NOTICE_LATE = Plural(
+    "days_late",
+    one=gettext_noop("Notice given on %(given)s is %(days_late)s day after the %(deadline)s deadline."),
+    other=gettext_noop("Notice given on %(given)s is %(days_late)s days after the %(deadline)s deadline."),
+)
 NOTICE_DEADLINE_PASSED = gettext_noop(
     "As of %(as_of)s the notice deadline %(deadline)s has passed and no notice date is recorded."
 )

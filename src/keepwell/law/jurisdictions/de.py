@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule
@@ -69,10 +69,18 @@ COMPLETION_OF_TASK = "completion_of_task"
 
 # --- Messages (English templates, translated through the catalogues) ---------------------------------
 
-NO_REASON_WITHIN_LIMITS = gettext_noop(
-    "The fixed term without an objective reason runs from %(start)s to %(expiry)s with %(extensions)s "
-    "extensions: within the limits of %(max_months)s months (last allowed day %(limit)s) and "
-    "%(max_extensions)s extensions."
+NO_REASON_WITHIN_LIMITS = Plural(
+    "extensions",
+    one=gettext_noop(
+        "The fixed term without an objective reason runs from %(start)s to %(expiry)s with "
+        "%(extensions)s extension: within the limits of %(max_months)s months (last allowed day "
+        "%(limit)s) and %(max_extensions)s extensions."
+    ),
+    other=gettext_noop(
+        "The fixed term without an objective reason runs from %(start)s to %(expiry)s with "
+        "%(extensions)s extensions: within the limits of %(max_months)s months (last allowed day "
+        "%(limit)s) and %(max_extensions)s extensions."
+    ),
 )
 OLDER_WORKER_WITHIN_LIMITS = gettext_noop(
     "The employee was at least %(min_age)s at the start on %(start)s and out of work for at least "
@@ -113,10 +121,18 @@ EXTENSION_NOT_VALID = gettext_noop(
     "contract, which the earlier employment bars: the term is invalid. Which extension was at fault is not "
     "recorded, so the conversion date is unknown."
 )
-EXTENSION_TERMS_UNCONFIRMED = gettext_noop(
-    "Each of the %(extensions)s extensions must have been agreed before the previous term expired, without "
-    "a gap and with all other terms unchanged; otherwise it is a new contract and the term is invalid. "
-    "Record extensions_agreed_before_expiry_terms_unchanged."
+EXTENSION_TERMS_UNCONFIRMED = Plural(
+    "extensions",
+    one=gettext_noop(
+        "The %(extensions)s extension must have been agreed before the previous term expired, without "
+        "a gap and with all other terms unchanged; otherwise it is a new contract and the term is "
+        "invalid. Record extensions_agreed_before_expiry_terms_unchanged."
+    ),
+    other=gettext_noop(
+        "Each of the %(extensions)s extensions must have been agreed before the previous term expired, "
+        "without a gap and with all other terms unchanged; otherwise it is a new contract and the term "
+        "is invalid. Record extensions_agreed_before_expiry_terms_unchanged."
+    ),
 )
 START_UP_NOT_ASSESSED = gettext_noop(
     "In the first %(years)s years after founding, a start-up may agree a fixed term of up to "
@@ -132,18 +148,35 @@ PURPOSE_NEEDS_REASON = gettext_noop(
     "A purpose-limited contract (reason_for_end completion_of_task) always needs an objective reason, and "
     "none is recorded for the current contract: whether the term is valid cannot be told."
 )
-LIMITS_REACHED = gettext_noop(
-    "The limits for a fixed term without objective reason are reached (%(extensions)s of %(max_extensions)s "
-    "extensions, last allowed day %(limit)s): a further fixed term needs an objective reason (TzBfG "
-    "§14(1)); without one, continued employment is open-ended."
+LIMITS_REACHED = Plural(
+    "max_extensions",
+    one=gettext_noop(
+        "The limits for a fixed term without objective reason are reached (%(extensions)s of "
+        "%(max_extensions)s extension, last allowed day %(limit)s): a further fixed term needs an "
+        "objective reason (TzBfG §14(1)); without one, continued employment is open-ended."
+    ),
+    other=gettext_noop(
+        "The limits for a fixed term without objective reason are reached (%(extensions)s of "
+        "%(max_extensions)s extensions, last allowed day %(limit)s): a further fixed term needs an "
+        "objective reason (TzBfG §14(1)); without one, continued employment is open-ended."
+    ),
 )
 EXTENSION_WITHIN_LIMITS = gettext_noop(
     "Extending to %(new_end)s is extension number %(number)s and stays within the limits (last allowed day "
     "%(limit)s). Agree it in writing before %(expiry)s and change no other term."
 )
-EXTENSION_OVER_LIMITS = gettext_noop(
-    "Extending to %(new_end)s would be extension number %(number)s; the limits are %(max_extensions)s "
-    "extensions and the last allowed day %(limit)s. Without an objective reason the term would be invalid."
+EXTENSION_OVER_LIMITS = Plural(
+    "max_extensions",
+    one=gettext_noop(
+        "Extending to %(new_end)s would be extension number %(number)s; the limits are "
+        "%(max_extensions)s extension and the last allowed day %(limit)s. Without an objective reason "
+        "the term would be invalid."
+    ),
+    other=gettext_noop(
+        "Extending to %(new_end)s would be extension number %(number)s; the limits are "
+        "%(max_extensions)s extensions and the last allowed day %(limit)s. Without an objective reason "
+        "the term would be invalid."
+    ),
 )
 NEW_CONTRACT_BARRED = gettext_noop(
     "A new fixed-term contract without an objective reason is not allowed with an employer the employee "
@@ -157,28 +190,60 @@ OBJECTIVE_REASON_TERM = gettext_noop(
     "length or extension limit. The reason must have existed when the contract was concluded; the employer "
     "has to prove it."
 )
-ABUSE_CHECK = gettext_noop(
-    "The fixed terms with this employer span %(start)s to %(end)s over %(contracts)s contracts, beyond the "
-    "limits for terms without reason (%(max_months)s months, %(max_contracts)s contracts). Courts check long "
-    "chains for abuse even with an objective reason; the thresholds are not settled in the sources used."
+ABUSE_CHECK = Plural(
+    "contracts",
+    one=gettext_noop(
+        "The fixed term with this employer spans %(start)s to %(end)s in %(contracts)s contract, "
+        "beyond the limits for terms without reason (%(max_months)s months, %(max_contracts)s "
+        "contracts). Courts check long chains for abuse even with an objective reason; the thresholds "
+        "are not settled in the sources used."
+    ),
+    other=gettext_noop(
+        "The fixed terms with this employer span %(start)s to %(end)s over %(contracts)s contracts, "
+        "beyond the limits for terms without reason (%(max_months)s months, %(max_contracts)s "
+        "contracts). Courts check long chains for abuse even with an objective reason; the thresholds "
+        "are not settled in the sources used."
+    ),
 )
 RENEWAL_WITH_REASON = gettext_noop(
     "A renewal with the objective reason stated for it is allowed without a fixed length or number of "
     "extensions; the reason must exist when the contract is concluded."
 )
 OPEN_ENDED_RENEWAL = gettext_noop("An open-ended contract meets the Fixed-Term Employment Act.")
-CONTINUED_WORK_CONVERTS = gettext_noop(
-    "The employee worked %(days)s days after expiry with the employer's knowledge and the employer did not "
-    "object without delay: the contract continues as open-ended from %(from_date)s."
+CONTINUED_WORK_CONVERTS = Plural(
+    "days",
+    one=gettext_noop(
+        "The employee worked %(days)s day after expiry with the employer's knowledge and the employer "
+        "did not object without delay: the contract continues as open-ended from %(from_date)s."
+    ),
+    other=gettext_noop(
+        "The employee worked %(days)s days after expiry with the employer's knowledge and the employer "
+        "did not object without delay: the contract continues as open-ended from %(from_date)s."
+    ),
 )
-CONTINUED_WORK_NO_EFFECT = gettext_noop(
-    "The employee worked %(days)s days after expiry, but the employer did not know or objected without "
-    "delay, so the contract did not become open-ended that way."
+CONTINUED_WORK_NO_EFFECT = Plural(
+    "days",
+    one=gettext_noop(
+        "The employee worked %(days)s day after expiry, but the employer did not know or objected "
+        "without delay, so the contract did not become open-ended that way."
+    ),
+    other=gettext_noop(
+        "The employee worked %(days)s days after expiry, but the employer did not know or objected "
+        "without delay, so the contract did not become open-ended that way."
+    ),
 )
-CONTINUED_WORK_UNCLEAR = gettext_noop(
-    "The employee worked %(days)s days after expiry. If the employer knew and did not object without delay, "
-    "the contract is open-ended from %(from_date)s: record employer_aware_of_continued_work and "
-    "employer_objected_without_delay."
+CONTINUED_WORK_UNCLEAR = Plural(
+    "days",
+    one=gettext_noop(
+        "The employee worked %(days)s day after expiry. If the employer knew and did not object "
+        "without delay, the contract is open-ended from %(from_date)s: record "
+        "employer_aware_of_continued_work and employer_objected_without_delay."
+    ),
+    other=gettext_noop(
+        "The employee worked %(days)s days after expiry. If the employer knew and did not object "
+        "without delay, the contract is open-ended from %(from_date)s: record "
+        "employer_aware_of_continued_work and employer_objected_without_delay."
+    ),
 )
 TERM_INVALID = gettext_noop(
     "The term is invalid, so the contract counts as concluded for an indefinite period: ending it on "

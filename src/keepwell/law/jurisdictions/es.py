@@ -39,7 +39,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.reading import folded, matching_kind
 from keepwell.law.registry import Pack
@@ -119,9 +119,16 @@ OCCASIONAL_NOT_CHECKED = gettext_noop(
     "Occasional foreseeable peaks allow at most 90 days per calendar year, not necessarily in a row; that "
     "limit was not checked."
 )
-PRODUCTION_WITHIN = gettext_noop(
-    "The production contract runs from %(start)s to %(expiry)s with %(extensions)s extensions: within "
-    "%(max_months)s months (last allowed day %(limit)s) and %(max_extensions)s extension."
+PRODUCTION_WITHIN = Plural(
+    "extensions",
+    one=gettext_noop(
+        "The production contract runs from %(start)s to %(expiry)s with %(extensions)s extension: "
+        "within %(max_months)s months (last allowed day %(limit)s) and %(max_extensions)s extension."
+    ),
+    other=gettext_noop(
+        "The production contract runs from %(start)s to %(expiry)s with %(extensions)s extensions: "
+        "within %(max_months)s months (last allowed day %(limit)s) and %(max_extensions)s extension."
+    ),
 )
 PRODUCTION_TOO_LONG = gettext_noop(
     "The production contract from %(start)s runs to %(expiry)s, past its maximum of %(max_months)s months "
@@ -140,22 +147,51 @@ CHAIN_EXCEEDED = gettext_noop(
     "%(contracts)s production contracts for more than %(months)s months (%(days)s of %(limit_days)s days): "
     "the worker is permanent (fijo) from %(from_date)s."
 )
-CONTINUED_WORK = gettext_noop(
-    "The worker went on working %(days)s days after the end without notice of termination: the contract is "
-    "extended as open-ended from %(from_date)s, unless its temporary nature is proved."
+CONTINUED_WORK = Plural(
+    "days",
+    one=gettext_noop(
+        "The worker went on working %(days)s day after the end without notice of termination: the "
+        "contract is extended as open-ended from %(from_date)s, unless its temporary nature is proved."
+    ),
+    other=gettext_noop(
+        "The worker went on working %(days)s days after the end without notice of termination: the "
+        "contract is extended as open-ended from %(from_date)s, unless its temporary nature is proved."
+    ),
 )
-CONTINUED_WITHIN_MAXIMUM = gettext_noop(
-    "The worker went on working %(days)s days after the end without notice of termination, but within the "
-    "maximum duration (to %(limit)s); whether this is an extension or an open-ended contract depends on the "
-    "facts."
+CONTINUED_WITHIN_MAXIMUM = Plural(
+    "days",
+    one=gettext_noop(
+        "The worker went on working %(days)s day after the end without notice of termination, but "
+        "within the maximum duration (to %(limit)s); whether this is an extension or an open-ended "
+        "contract depends on the facts."
+    ),
+    other=gettext_noop(
+        "The worker went on working %(days)s days after the end without notice of termination, but "
+        "within the maximum duration (to %(limit)s); whether this is an extension or an open-ended "
+        "contract depends on the facts."
+    ),
 )
-CONTINUED_NOTICE_UNKNOWN = gettext_noop(
-    "The worker went on working %(days)s days after the end. Without notice of termination the contract is "
-    "open-ended from %(from_date)s: record termination_notice_given."
+CONTINUED_NOTICE_UNKNOWN = Plural(
+    "days",
+    one=gettext_noop(
+        "The worker went on working %(days)s day after the end. Without notice of termination the "
+        "contract is open-ended from %(from_date)s: record termination_notice_given."
+    ),
+    other=gettext_noop(
+        "The worker went on working %(days)s days after the end. Without notice of termination the "
+        "contract is open-ended from %(from_date)s: record termination_notice_given."
+    ),
 )
-CONTINUED_AFTER_NOTICE = gettext_noop(
-    "The worker went on working %(days)s days after the end although notice of termination was given; "
-    "check why, as continued work can still point to an open-ended contract."
+CONTINUED_AFTER_NOTICE = Plural(
+    "days",
+    one=gettext_noop(
+        "The worker went on working %(days)s day after the end although notice of termination was "
+        "given; check why, as continued work can still point to an open-ended contract."
+    ),
+    other=gettext_noop(
+        "The worker went on working %(days)s days after the end although notice of termination was "
+        "given; check why, as continued work can still point to an open-ended contract."
+    ),
 )
 PERMANENT = gettext_noop(
     "The worker is permanent (fijo): the contract does not end on %(expiry)s, and ending it would be a "
@@ -198,13 +234,27 @@ NOTICE_SUBSTITUTION = gettext_noop(
     "2720/1998); it is shown as required."
 )
 NOTICE_IN_TIME = gettext_noop("Notice given on %(given)s meets the %(deadline)s deadline.")
-NOTICE_SHORT = gettext_noop(
-    "Notice came %(missing)s days short of the %(days)s required: the employer owes %(missing)s days' "
-    "salary, %(amount)s %(currency)s (%(missing)s × daily salary %(daily)s)."
+NOTICE_SHORT = Plural(
+    "missing",
+    one=gettext_noop(
+        "Notice came %(missing)s day short of the %(days)s required: the employer owes %(missing)s "
+        "day's salary, %(amount)s %(currency)s (%(missing)s × daily salary %(daily)s)."
+    ),
+    other=gettext_noop(
+        "Notice came %(missing)s days short of the %(days)s required: the employer owes %(missing)s "
+        "days' salary, %(amount)s %(currency)s (%(missing)s × daily salary %(daily)s)."
+    ),
 )
-NOTICE_SHORT_WAGE_UNKNOWN = gettext_noop(
-    "Notice came %(missing)s days short of the %(days)s required: the employer owes %(missing)s days' "
-    "salary; give the salary to compute it."
+NOTICE_SHORT_WAGE_UNKNOWN = Plural(
+    "missing",
+    one=gettext_noop(
+        "Notice came %(missing)s day short of the %(days)s required: the employer owes %(missing)s "
+        "day's salary; give the salary to compute it."
+    ),
+    other=gettext_noop(
+        "Notice came %(missing)s days short of the %(days)s required: the employer owes %(missing)s "
+        "days' salary; give the salary to compute it."
+    ),
 )
 NOTICE_DATE_UNKNOWN = gettext_noop(
     "Notice of termination was given; record its date to check it against the %(deadline)s deadline."

@@ -43,7 +43,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.reading import folded, matching_kind
 from keepwell.law.registry import Pack
@@ -141,9 +141,16 @@ REASON_NOT_RECOGNISED = gettext_noop(
     "The reason for the CDD was not recognised; the default limits (%(max_months)s months, "
     "%(max_renewals)s renewals) were applied. Check that it is a permitted temporary reason."
 )
-WITHIN_LIMITS = gettext_noop(
-    "The CDD runs from %(start)s to %(expiry)s with %(renewals)s renewals: within %(max_months)s months "
-    "(last allowed day %(limit)s) and %(max_renewals)s renewals."
+WITHIN_LIMITS = Plural(
+    "renewals",
+    one=gettext_noop(
+        "The CDD runs from %(start)s to %(expiry)s with %(renewals)s renewal: within %(max_months)s "
+        "months (last allowed day %(limit)s) and %(max_renewals)s renewals."
+    ),
+    other=gettext_noop(
+        "The CDD runs from %(start)s to %(expiry)s with %(renewals)s renewals: within %(max_months)s "
+        "months (last allowed day %(limit)s) and %(max_renewals)s renewals."
+    ),
 )
 DURATION_NOT_CHECKED = gettext_noop(
     "For a CDD of kind %(kind)s the maximum duration depends on the season, a decree or an agreement and "
@@ -166,32 +173,110 @@ RENEWAL_NOT_AGREED = gettext_noop(
     "employee worked on without a valid CDD, which makes the contract open-ended. Which renewal was at fault "
     "is not recorded, so the date is unknown."
 )
-RENEWAL_AGREEMENT_UNCONFIRMED = gettext_noop(
-    "Each of the %(renewals)s renewals needs a renewal clause in the contract or an amendment signed before "
-    "the term ended; otherwise the contract is open-ended. Record "
-    "extensions_agreed_before_expiry_terms_unchanged."
+RENEWAL_AGREEMENT_UNCONFIRMED = Plural(
+    "renewals",
+    one=gettext_noop(
+        "The %(renewals)s renewal needs a renewal clause in the contract or an amendment signed before "
+        "the term ended; otherwise the contract is open-ended. Record "
+        "extensions_agreed_before_expiry_terms_unchanged."
+    ),
+    other=gettext_noop(
+        "Each of the %(renewals)s renewals needs a renewal clause in the contract or an amendment "
+        "signed before the term ended; otherwise the contract is open-ended. Record "
+        "extensions_agreed_before_expiry_terms_unchanged."
+    ),
 )
 LIMITS_REACHED = gettext_noop(
     "No renewal is left (%(renewals)s of %(max_renewals)s used, last allowed day %(limit)s): continuing on "
     "the same post needs a CDI, or a new CDD after the waiting period or under an exception."
 )
-WAITING_PERIOD_BREACHED = gettext_noop(
-    "contracts[%(index)s] starts %(gap)s days after the previous CDD ended on %(previous_end)s; a new CDD on "
-    "the same post must wait %(days)s days on which the establishment is open (%(share)s of its "
-    "%(total_days)s days). If it is the same post, the new CDD is deemed open-ended (CDI) from %(start)s."
+WAITING_PERIOD_BREACHED = Plural(
+    "gap",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "contracts[%(index)s] starts %(gap)s day after the previous CDD ended on %(previous_end)s; "
+            "a new CDD on the same post must wait %(days)s day on which the establishment is open "
+            "(%(share)s of its length in days, %(total_days)s). If it is the same post, the new CDD is "
+            "deemed open-ended (CDI) from %(start)s."
+        ),
+        other=gettext_noop(
+            "contracts[%(index)s] starts %(gap)s day after the previous CDD ended on %(previous_end)s; "
+            "a new CDD on the same post must wait %(days)s days on which the establishment is open "
+            "(%(share)s of its length in days, %(total_days)s). If it is the same post, the new CDD is "
+            "deemed open-ended (CDI) from %(start)s."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "contracts[%(index)s] starts %(gap)s days after the previous CDD ended on "
+            "%(previous_end)s; a new CDD on the same post must wait %(days)s day on which the "
+            "establishment is open (%(share)s of its length in days, %(total_days)s). If it is the "
+            "same post, the new CDD is deemed open-ended (CDI) from %(start)s."
+        ),
+        other=gettext_noop(
+            "contracts[%(index)s] starts %(gap)s days after the previous CDD ended on "
+            "%(previous_end)s; a new CDD on the same post must wait %(days)s days on which the "
+            "establishment is open (%(share)s of its length in days, %(total_days)s). If it is the "
+            "same post, the new CDD is deemed open-ended (CDI) from %(start)s."
+        ),
+    ),
 )
-WAITING_PERIOD_OPEN_DAYS = gettext_noop(
-    "contracts[%(index)s] starts %(gap)s calendar days after the previous CDD; the waiting period on the "
-    "same post is %(days)s days on which the establishment is open: check that the gap had that many."
+WAITING_PERIOD_OPEN_DAYS = Plural(
+    "gap",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "contracts[%(index)s] starts %(gap)s calendar day after the previous CDD; the waiting "
+            "period on the same post is %(days)s day on which the establishment is open: check that "
+            "the gap had that many."
+        ),
+        other=gettext_noop(
+            "contracts[%(index)s] starts %(gap)s calendar day after the previous CDD; the waiting "
+            "period on the same post is %(days)s days on which the establishment is open: check that "
+            "the gap had that many."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "contracts[%(index)s] starts %(gap)s calendar days after the previous CDD; the waiting "
+            "period on the same post is %(days)s day on which the establishment is open: check that "
+            "the gap had that many."
+        ),
+        other=gettext_noop(
+            "contracts[%(index)s] starts %(gap)s calendar days after the previous CDD; the waiting "
+            "period on the same post is %(days)s days on which the establishment is open: check that "
+            "the gap had that many."
+        ),
+    ),
 )
-WAITING_PERIOD_AFTER = gettext_noop(
-    "A new CDD on the same post may start only after %(days)s days on which the establishment is open "
-    "(%(share)s of the %(total_days)s days of this CDD and its renewals), unless an exception applies "
-    "(replacement, seasonal or usage work, an employee who refused a renewal)."
+WAITING_PERIOD_AFTER = Plural(
+    "days",
+    one=gettext_noop(
+        "A new CDD on the same post may start only after %(days)s day on which the establishment is "
+        "open (%(share)s of the length in days of this CDD and its renewals, %(total_days)s), unless "
+        "an exception applies (replacement, seasonal or usage work, an employee who refused a "
+        "renewal)."
+    ),
+    other=gettext_noop(
+        "A new CDD on the same post may start only after %(days)s days on which the establishment is "
+        "open (%(share)s of the length in days of this CDD and its renewals, %(total_days)s), unless "
+        "an exception applies (replacement, seasonal or usage work, an employee who refused a "
+        "renewal)."
+    ),
 )
-CONTINUED_WORK = gettext_noop(
-    "The employee worked %(days)s days after the term without a new contract: the contract became "
-    "open-ended (CDI) from %(from_date)s."
+CONTINUED_WORK = Plural(
+    "days",
+    one=gettext_noop(
+        "The employee worked %(days)s day after the term without a new contract: the contract became "
+        "open-ended (CDI) from %(from_date)s."
+    ),
+    other=gettext_noop(
+        "The employee worked %(days)s days after the term without a new contract: the contract became "
+        "open-ended (CDI) from %(from_date)s."
+    ),
 )
 INDEMNITY = gettext_noop(
     "The end-of-contract indemnity (IFC) is %(amount)s %(currency)s: %(basis)s. Paid-leave compensation "
@@ -255,14 +340,61 @@ RENEWAL_COUNT_ONLY = gettext_noop(
 NEW_CDD_TOO_LONG = gettext_noop(
     "The new CDD to %(new_end)s would exceed %(max_months)s months (last allowed day %(limit)s)."
 )
-NEW_CDD_AFTER_WAITING = gettext_noop(
-    "A new CDD from %(start)s comes %(gap)s calendar days after this one; the waiting period on the same "
-    "post is %(days)s days on which the establishment is open. Check the open days."
+NEW_CDD_AFTER_WAITING = Plural(
+    "gap",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "A new CDD from %(start)s comes %(gap)s calendar day after this one; the waiting period on "
+            "the same post is %(days)s day on which the establishment is open. Check the open days."
+        ),
+        other=gettext_noop(
+            "A new CDD from %(start)s comes %(gap)s calendar day after this one; the waiting period on "
+            "the same post is %(days)s days on which the establishment is open. Check the open days."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "A new CDD from %(start)s comes %(gap)s calendar days after this one; the waiting period "
+            "on the same post is %(days)s day on which the establishment is open. Check the open days."
+        ),
+        other=gettext_noop(
+            "A new CDD from %(start)s comes %(gap)s calendar days after this one; the waiting period "
+            "on the same post is %(days)s days on which the establishment is open. Check the open "
+            "days."
+        ),
+    ),
 )
 NEW_CDD_EXCEPTION = gettext_noop("A new CDD of kind %(kind)s needs no waiting period.")
-NEW_CDD_TOO_SOON = gettext_noop(
-    "A new CDD from %(start)s comes only %(gap)s days after this one; on the same post it must wait %(days)s "
-    "days on which the establishment is open, or it is deemed open-ended. On another post it is lawful."
+NEW_CDD_TOO_SOON = Plural(
+    "gap",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "A new CDD from %(start)s comes only %(gap)s day after this one; on the same post it must "
+            "wait %(days)s day on which the establishment is open, or it is deemed open-ended. On "
+            "another post it is lawful."
+        ),
+        other=gettext_noop(
+            "A new CDD from %(start)s comes only %(gap)s day after this one; on the same post it must "
+            "wait %(days)s days on which the establishment is open, or it is deemed open-ended. On "
+            "another post it is lawful."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "A new CDD from %(start)s comes only %(gap)s days after this one; on the same post it must "
+            "wait %(days)s day on which the establishment is open, or it is deemed open-ended. On "
+            "another post it is lawful."
+        ),
+        other=gettext_noop(
+            "A new CDD from %(start)s comes only %(gap)s days after this one; on the same post it must "
+            "wait %(days)s days on which the establishment is open, or it is deemed open-ended. On "
+            "another post it is lawful."
+        ),
+    ),
 )
 NEW_END_DATE_NEEDED = gettext_noop(
     "Give decision.new_end_date to check the proposed term against the limits."

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack, Region
 from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule, format_decimal
@@ -137,10 +137,18 @@ REGIONS: tuple[Region, ...] = (
 
 # --- Messages (English templates, translated through the catalogues) ---------------------------------
 
-GAP_BETWEEN_CONTRACTS = gettext_noop(
-    "There are %(days)s days between contracts[%(previous)s] and contracts[%(index)s]. Continuous "
-    "employment is counted from %(first_day)s as if unbroken; if the gap broke continuity, the four-year "
-    "rule, redundancy pay and unfair-dismissal rights may differ."
+GAP_BETWEEN_CONTRACTS = Plural(
+    "days",
+    one=gettext_noop(
+        "There is %(days)s day between contracts[%(previous)s] and contracts[%(index)s]. Continuous "
+        "employment is counted from %(first_day)s as if unbroken; if the gap broke continuity, the "
+        "four-year rule, redundancy pay and unfair-dismissal rights may differ."
+    ),
+    other=gettext_noop(
+        "There are %(days)s days between contracts[%(previous)s] and contracts[%(index)s]. Continuous "
+        "employment is counted from %(first_day)s as if unbroken; if the gap broke continuity, the "
+        "four-year rule, redundancy pay and unfair-dismissal rights may differ."
+    ),
 )
 FIRST_FIXED_TERM = gettext_noop(
     "The current contract is the employee's first fixed-term contract and has not been renewed, so the "
@@ -225,9 +233,16 @@ REDUNDANCY_PAY_IF_REASON_GIVEN = gettext_noop(
 REASON_NOT_REDUNDANCY = gettext_noop(
     "The reason given is %(reason)s, not redundancy, so no statutory redundancy pay is due."
 )
-SHORT_SERVICE_NO_REDUNDANCY_PAY = gettext_noop(
-    "Continuous employment from %(first_day)s to %(expiry)s is %(years)s complete years; statutory "
-    "redundancy pay needs %(needed)s."
+SHORT_SERVICE_NO_REDUNDANCY_PAY = Plural(
+    "years",
+    one=gettext_noop(
+        "Continuous employment from %(first_day)s to %(expiry)s is %(years)s complete year; statutory "
+        "redundancy pay needs %(needed)s."
+    ),
+    other=gettext_noop(
+        "Continuous employment from %(first_day)s to %(expiry)s is %(years)s complete years; statutory "
+        "redundancy pay needs %(needed)s."
+    ),
 )
 WEEKLY_PAY_CAPPED = gettext_noop(
     "The week's pay %(pay)s is above the statutory cap of %(cap)s for dismissals on %(date)s, so %(cap)s "
@@ -250,17 +265,36 @@ NO_NOTICE_ON_EXPIRY = gettext_noop(
     "No notice is needed for a fixed-term contract that ends on its agreed date (practitioner view; the "
     "statutory text was not confirmed)."
 )
-STATUTORY_NOTICE = gettext_noop(
-    "The contract is permanent, so ending it on %(expiry)s needs at least %(weeks)s weeks' notice (one week "
-    "per complete year of continuous employment when notice is given, at most %(max_weeks)s), or the "
-    "contractual notice if longer: give it by %(deadline)s."
+STATUTORY_NOTICE = Plural(
+    "weeks",
+    one=gettext_noop(
+        "The contract is permanent, so ending it on %(expiry)s needs at least %(weeks)s week's notice "
+        "(one week per complete year of continuous employment when notice is given, at most "
+        "%(max_weeks)s), or the contractual notice if longer: give it by %(deadline)s."
+    ),
+    other=gettext_noop(
+        "The contract is permanent, so ending it on %(expiry)s needs at least %(weeks)s weeks' notice "
+        "(one week per complete year of continuous employment when notice is given, at most "
+        "%(max_weeks)s), or the contractual notice if longer: give it by %(deadline)s."
+    ),
 )
-STATUTORY_NOTICE_IF_PERMANENT = gettext_noop(
-    "If the fixed term was not objectively justified, the contract is permanent and ending it on "
-    "%(expiry)s needs at least %(weeks)s weeks' notice, given by %(deadline)s."
+STATUTORY_NOTICE_IF_PERMANENT = Plural(
+    "weeks",
+    one=gettext_noop(
+        "If the fixed term was not objectively justified, the contract is permanent and ending it on "
+        "%(expiry)s needs at least %(weeks)s week's notice, given by %(deadline)s."
+    ),
+    other=gettext_noop(
+        "If the fixed term was not objectively justified, the contract is permanent and ending it on "
+        "%(expiry)s needs at least %(weeks)s weeks' notice, given by %(deadline)s."
+    ),
 )
 NOTICE_GIVEN_IN_TIME = gettext_noop("Notice given on %(given)s meets the %(deadline)s deadline.")
-NOTICE_LATE = gettext_noop("Notice given on %(given)s is %(days_late)s days after the %(deadline)s deadline.")
+NOTICE_LATE = Plural(
+    "days_late",
+    one=gettext_noop("Notice given on %(given)s is %(days_late)s day after the %(deadline)s deadline."),
+    other=gettext_noop("Notice given on %(given)s is %(days_late)s days after the %(deadline)s deadline."),
+)
 NOTICE_DEADLINE_PASSED = gettext_noop(
     "As of %(as_of)s the notice deadline %(deadline)s has passed and no notice date is recorded."
 )

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule, format_decimal
@@ -63,10 +63,34 @@ COURT_CITATION = "MK 168/PUU-XXI/2023"
 
 # --- Messages ---------------------------------------------------------------------------------------------
 
-WITHIN_LIMIT = gettext_noop(
-    "The PKWT and its extensions add up to %(months)s months and %(days)s days, within %(limit)s months. A "
-    "PKWT is lawful only for work that is temporary in nature; for other work the contract is an indefinite "
-    "contract (PKWTT) by law."
+WITHIN_LIMIT = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "The PKWT and its extensions add up to %(months)s month and %(days)s day, within %(limit)s "
+            "months. A PKWT is lawful only for work that is temporary in nature; for other work the "
+            "contract is an indefinite contract (PKWTT) by law."
+        ),
+        other=gettext_noop(
+            "The PKWT and its extensions add up to %(months)s month and %(days)s days, within "
+            "%(limit)s months. A PKWT is lawful only for work that is temporary in nature; for other "
+            "work the contract is an indefinite contract (PKWTT) by law."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "The PKWT and its extensions add up to %(months)s months and %(days)s day, within "
+            "%(limit)s months. A PKWT is lawful only for work that is temporary in nature; for other "
+            "work the contract is an indefinite contract (PKWTT) by law."
+        ),
+        other=gettext_noop(
+            "The PKWT and its extensions add up to %(months)s months and %(days)s days, within "
+            "%(limit)s months. A PKWT is lawful only for work that is temporary in nature; for other "
+            "work the contract is an indefinite contract (PKWTT) by law."
+        ),
+    ),
 )
 AT_LIMIT = gettext_noop(
     "The PKWT and its extensions add up to exactly %(limit)s months: any further fixed term goes over the "
@@ -81,42 +105,121 @@ RENEWAL_EXCEEDS = gettext_noop(
     "The proposed extension goes past %(limit)s months in total on %(beyond)s: from that day the worker "
     "would be employed under an indefinite contract (PKWTT) by law."
 )
-RENEWAL_WITHIN = gettext_noop(
-    "The proposed extension keeps the PKWT within %(limit)s months (%(months)s months and %(days)s days in "
-    "total)."
+RENEWAL_WITHIN = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "The proposed extension keeps the PKWT within %(limit)s months (%(months)s month and "
+            "%(days)s day in total)."
+        ),
+        other=gettext_noop(
+            "The proposed extension keeps the PKWT within %(limit)s months (%(months)s month and "
+            "%(days)s days in total)."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "The proposed extension keeps the PKWT within %(limit)s months (%(months)s months and "
+            "%(days)s day in total)."
+        ),
+        other=gettext_noop(
+            "The proposed extension keeps the PKWT within %(limit)s months (%(months)s months and "
+            "%(days)s days in total)."
+        ),
+    ),
 )
-RENEWAL_END_UNKNOWN = gettext_noop(
-    "The PKWT adds up to %(months)s months and %(days)s days; give the end of the proposed extension to "
-    "check it against the %(limit)s-month limit."
+RENEWAL_END_UNKNOWN = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "The PKWT adds up to %(months)s month and %(days)s day; give the end of the proposed "
+            "extension to check it against the %(limit)s-month limit."
+        ),
+        other=gettext_noop(
+            "The PKWT adds up to %(months)s month and %(days)s days; give the end of the proposed "
+            "extension to check it against the %(limit)s-month limit."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "The PKWT adds up to %(months)s months and %(days)s day; give the end of the proposed "
+            "extension to check it against the %(limit)s-month limit."
+        ),
+        other=gettext_noop(
+            "The PKWT adds up to %(months)s months and %(days)s days; give the end of the proposed "
+            "extension to check it against the %(limit)s-month limit."
+        ),
+    ),
 )
 OPEN_ENDED_RENEWAL = gettext_noop("Continuing under an indefinite contract (PKWTT) meets the Manpower Law.")
-GAP_BETWEEN_CONTRACTS = gettext_noop(
-    "There are %(days)s days between contracts[%(previous)s] and contracts[%(index)s]. The contracts are "
-    "added up as one PKWT with extensions, without the gap; whether a gap starts a new count is not settled."
+GAP_BETWEEN_CONTRACTS = Plural(
+    "days",
+    one=gettext_noop(
+        "There is %(days)s day between contracts[%(previous)s] and contracts[%(index)s]. The contracts "
+        "are added up as one PKWT with extensions, without the gap; whether a gap starts a new count "
+        "is not settled."
+    ),
+    other=gettext_noop(
+        "There are %(days)s days between contracts[%(previous)s] and contracts[%(index)s]. The "
+        "contracts are added up as one PKWT with extensions, without the gap; whether a gap starts a "
+        "new count is not settled."
+    ),
 )
 BEFORE_GR35 = gettext_noop(
     "contracts[%(index)s] began on %(start)s, before GR 35/2021 (%(in_force)s). Its time is added up under "
     "the 5-year limit; the earlier rules on PKWT length and renewal are not applied."
 )
-COMPENSATION_AMOUNT = gettext_noop(
-    "Compensation of %(amount)s %(currency)s is owed at the end of this PKWT: %(months)s months of service "
-    "÷ %(per_wage)s × %(wage)s."
+COMPENSATION_AMOUNT = Plural(
+    "months",
+    one=gettext_noop(
+        "Compensation of %(amount)s %(currency)s is owed at the end of this PKWT: %(months)s month of "
+        "service ÷ %(per_wage)s × %(wage)s."
+    ),
+    other=gettext_noop(
+        "Compensation of %(amount)s %(currency)s is owed at the end of this PKWT: %(months)s months of "
+        "service ÷ %(per_wage)s × %(wage)s."
+    ),
 )
-COMPENSATION_WAGE_UNKNOWN = gettext_noop(
-    "Compensation of %(months)s months of service ÷ %(per_wage)s months' wage is owed at the end of this "
-    "PKWT; give the monthly wage (basic pay and fixed allowances) to compute it."
+COMPENSATION_WAGE_UNKNOWN = Plural(
+    "months",
+    one=gettext_noop(
+        "Compensation of %(months)s month of service ÷ %(per_wage)s months' wage is owed at the end of "
+        "this PKWT; give the monthly wage (basic pay and fixed allowances) to compute it."
+    ),
+    other=gettext_noop(
+        "Compensation of %(months)s months of service ÷ %(per_wage)s months' wage is owed at the end "
+        "of this PKWT; give the monthly wage (basic pay and fixed allowances) to compute it."
+    ),
 )
-COMPENSATION_ODD_DAYS = gettext_noop(
-    "The PKWT also has %(days)s days beyond whole months, not counted here: whether odd days earn a pro rata "
-    "share is not settled in the sources."
+COMPENSATION_ODD_DAYS = Plural(
+    "days",
+    one=gettext_noop(
+        "The PKWT also has %(days)s day beyond whole months, not counted here: whether odd days earn a "
+        "pro rata share is not settled in the sources."
+    ),
+    other=gettext_noop(
+        "The PKWT also has %(days)s days beyond whole months, not counted here: whether odd days earn "
+        "a pro rata share is not settled in the sources."
+    ),
 )
 COMPENSATION_ON_EXTENSION = gettext_noop(
     "Compensation for the PKWT ending on %(expiry)s is due at its end even though it is extended; the "
     "extension earns its own compensation when it ends."
 )
-COMPENSATION_UNDER_A_MONTH = gettext_noop(
-    "The PKWT lasted %(days)s days, less than %(months)s month of continuous service: no compensation is "
-    "owed."
+COMPENSATION_UNDER_A_MONTH = Plural(
+    "days",
+    one=gettext_noop(
+        "The PKWT lasted %(days)s day, less than %(months)s month of continuous service: no "
+        "compensation is owed."
+    ),
+    other=gettext_noop(
+        "The PKWT lasted %(days)s days, less than %(months)s month of continuous service: no "
+        "compensation is owed."
+    ),
 )
 COMPENSATION_FOREIGN = gettext_noop("PKWT compensation is not owed to foreign workers.")
 COMPENSATION_AFTER_CONVERSION = gettext_noop(

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, NoNoticeRule, Outcome, Rule, StatusScopeRule, format_decimal
@@ -93,9 +93,34 @@ GRATUITY_NOT_COMPUTED = gettext_noop("Gratuity is due but its amount is not comp
 GRATUITY_UNDER_ONE_YEAR = gettext_noop(
     "Service from %(first_day)s to %(expiry)s is under %(years)s year: no gratuity is due."
 )
-PART_YEAR_UNSETTLED = gettext_noop(
-    "Service runs %(months)s months and %(days)s days beyond the complete years. Whether part years of a "
-    "fixed-term employee earn a pro-rata share is not settled, so they are not counted."
+PART_YEAR_UNSETTLED = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "Service runs %(months)s month and %(days)s day beyond the complete years. Whether part "
+            "years of a fixed-term employee earn a pro-rata share is not settled, so they are not "
+            "counted."
+        ),
+        other=gettext_noop(
+            "Service runs %(months)s month and %(days)s days beyond the complete years. Whether part "
+            "years of a fixed-term employee earn a pro-rata share is not settled, so they are not "
+            "counted."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "Service runs %(months)s months and %(days)s day beyond the complete years. Whether part "
+            "years of a fixed-term employee earn a pro-rata share is not settled, so they are not "
+            "counted."
+        ),
+        other=gettext_noop(
+            "Service runs %(months)s months and %(days)s days beyond the complete years. Whether part "
+            "years of a fixed-term employee earn a pro-rata share is not settled, so they are not "
+            "counted."
+        ),
+    ),
 )
 GRATUITY_CEILING_REACHED = gettext_noop(
     "The computed gratuity %(computed)s is above the ceiling of %(ceiling)s, so %(ceiling)s is due (the "

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.reading import folded, matching_kind
 from keepwell.law.registry import Pack
@@ -96,14 +96,45 @@ COLLECTIVE_KEYWORDS = ("collettiv", "collective", "ccnl")
 
 # --- Messages (English templates, translated through the catalogues) ---------------------------------
 
-GAP_TOO_SHORT = gettext_noop(
-    "contracts[%(index)s] starts %(gap)s days after the previous contract ended on %(previous_end)s; after a "
-    "contract of %(previous_months)s months it had to wait at least %(days)s days: it is open-ended from "
-    "%(start)s."
+GAP_TOO_SHORT = Plural(
+    "gap",
+    one=Plural(
+        "previous_months",
+        one=gettext_noop(
+            "contracts[%(index)s] starts %(gap)s day after the previous contract ended on "
+            "%(previous_end)s; after a contract of %(previous_months)s month it had to wait at least "
+            "%(days)s days: it is open-ended from %(start)s."
+        ),
+        other=gettext_noop(
+            "contracts[%(index)s] starts %(gap)s day after the previous contract ended on "
+            "%(previous_end)s; after a contract of %(previous_months)s months it had to wait at least "
+            "%(days)s days: it is open-ended from %(start)s."
+        ),
+    ),
+    other=Plural(
+        "previous_months",
+        one=gettext_noop(
+            "contracts[%(index)s] starts %(gap)s days after the previous contract ended on "
+            "%(previous_end)s; after a contract of %(previous_months)s month it had to wait at least "
+            "%(days)s days: it is open-ended from %(start)s."
+        ),
+        other=gettext_noop(
+            "contracts[%(index)s] starts %(gap)s days after the previous contract ended on "
+            "%(previous_end)s; after a contract of %(previous_months)s months it had to wait at least "
+            "%(days)s days: it is open-ended from %(start)s."
+        ),
+    ),
 )
-GAP_EXEMPT = gettext_noop(
-    "contracts[%(index)s] starts %(gap)s days after the previous contract, less than the %(days)s-day gap, "
-    "but seasonal work or a collective agreement removes that requirement."
+GAP_EXEMPT = Plural(
+    "gap",
+    one=gettext_noop(
+        "contracts[%(index)s] starts %(gap)s day after the previous contract, less than the "
+        "%(days)s-day gap, but seasonal work or a collective agreement removes that requirement."
+    ),
+    other=gettext_noop(
+        "contracts[%(index)s] starts %(gap)s days after the previous contract, less than the "
+        "%(days)s-day gap, but seasonal work or a collective agreement removes that requirement."
+    ),
 )
 TOO_MANY_EXTENSIONS = gettext_noop(
     "contracts[%(index)s], starting %(start)s, is extension number %(number)s; at most %(max_extensions)s "
@@ -135,13 +166,29 @@ TOTAL_LABOUR_INSPECTORATE = gettext_noop(
 TOTAL_AGREEMENT = gettext_noop(
     "A collective agreement may set another total than %(months)s months; the total was not checked."
 )
-WITHIN_LIMITS = gettext_noop(
-    "Fixed-term employment with this employer totals %(days)s days (%(months)s months end after "
-    "%(limit_days)s days); no gap, extension or reason rule is broken."
+WITHIN_LIMITS = Plural(
+    "days",
+    one=gettext_noop(
+        "Fixed-term employment with this employer totals %(days)s day (%(months)s months end after "
+        "%(limit_days)s days); no gap, extension or reason rule is broken."
+    ),
+    other=gettext_noop(
+        "Fixed-term employment with this employer totals %(days)s days (%(months)s months end after "
+        "%(limit_days)s days); no gap, extension or reason rule is broken."
+    ),
 )
-CONTINUED_SURCHARGE = gettext_noop(
-    "The employee worked %(days)s days after expiry: pay for those days rises by %(first_rate)s%% for the "
-    "first %(first_days)s days (%(days_first)s) and by %(later_rate)s%% after (%(days_later)s)."
+CONTINUED_SURCHARGE = Plural(
+    "days",
+    one=gettext_noop(
+        "The employee worked %(days)s day after expiry: pay for that day rises by %(first_rate)s%% for "
+        "the first %(first_days)s days (%(days_first)s) and by %(later_rate)s%% after "
+        "(%(days_later)s)."
+    ),
+    other=gettext_noop(
+        "The employee worked %(days)s days after expiry: pay for those days rises by %(first_rate)s%% "
+        "for the first %(first_days)s days (%(days_first)s) and by %(later_rate)s%% after "
+        "(%(days_later)s)."
+    ),
 )
 CONTINUED_CONVERTS = gettext_noop(
     "Working more than %(limit)s days after expiry makes the contract open-ended from %(from_date)s."
@@ -172,9 +219,16 @@ RENEWAL_LAWFUL = gettext_noop(
     "The proposed contract to %(new_end)s keeps fixed-term employment within %(months)s months (last day "
     "%(limit)s) and meets the gap, extension and reason rules."
 )
-RENEWAL_TOO_SOON = gettext_noop(
-    "A renewal from %(start)s comes %(gap)s days after the contract ends; at least %(days)s are required, "
-    "so it would be open-ended."
+RENEWAL_TOO_SOON = Plural(
+    "gap",
+    one=gettext_noop(
+        "A renewal from %(start)s comes %(gap)s day after the contract ends; at least %(days)s are "
+        "required, so it would be open-ended."
+    ),
+    other=gettext_noop(
+        "A renewal from %(start)s comes %(gap)s days after the contract ends; at least %(days)s are "
+        "required, so it would be open-ended."
+    ),
 )
 RENEWAL_TOO_MANY = gettext_noop(
     "The extension would be number %(number)s; at most %(max_extensions)s are allowed."

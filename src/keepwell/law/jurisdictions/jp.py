@@ -37,7 +37,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TypedDict
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule
@@ -101,15 +101,47 @@ DISCLOSURE_CITATION = "LSA Art 15; LSA Enforcement Ordinance Art 5; MHLW Standar
 
 # --- Messages ---------------------------------------------------------------------------------------------
 
-ART18_NOT_REACHED = gettext_noop(
-    "Fixed-term contracts counted since %(count_from)s: %(contracts)s, adding up to %(months)s months and "
-    "%(days)s days at expiry; the right to convert needs two or more contracts adding up to more than "
-    "%(threshold)s months."
+ART18_NOT_REACHED = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "Fixed-term contracts counted since %(count_from)s: %(contracts)s, adding up to %(months)s "
+            "month and %(days)s day at expiry; the right to convert needs two or more contracts adding "
+            "up to more than %(threshold)s months."
+        ),
+        other=gettext_noop(
+            "Fixed-term contracts counted since %(count_from)s: %(contracts)s, adding up to %(months)s "
+            "month and %(days)s days at expiry; the right to convert needs two or more contracts "
+            "adding up to more than %(threshold)s months."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "Fixed-term contracts counted since %(count_from)s: %(contracts)s, adding up to %(months)s "
+            "months and %(days)s day at expiry; the right to convert needs two or more contracts "
+            "adding up to more than %(threshold)s months."
+        ),
+        other=gettext_noop(
+            "Fixed-term contracts counted since %(count_from)s: %(contracts)s, adding up to %(months)s "
+            "months and %(days)s days at expiry; the right to convert needs two or more contracts "
+            "adding up to more than %(threshold)s months."
+        ),
+    ),
 )
-ART18_RIGHT = gettext_noop(
-    "The %(contracts)s fixed-term contracts counted add up to %(months)s months and %(days)s days, more than "
-    "%(threshold)s months: since %(right_from)s the employee may apply for an indefinite contract at any "
-    "time until %(expiry)s, and the employer is deemed to accept."
+ART18_RIGHT = Plural(
+    "days",
+    one=gettext_noop(
+        "The %(contracts)s fixed-term contracts counted add up to %(months)s months and %(days)s day, "
+        "more than %(threshold)s months: since %(right_from)s the employee may apply for an indefinite "
+        "contract at any time until %(expiry)s, and the employer is deemed to accept."
+    ),
+    other=gettext_noop(
+        "The %(contracts)s fixed-term contracts counted add up to %(months)s months and %(days)s days, "
+        "more than %(threshold)s months: since %(right_from)s the employee may apply for an indefinite "
+        "contract at any time until %(expiry)s, and the employer is deemed to accept."
+    ),
 )
 ART18_CONVERTED = gettext_noop(
     "The employee applied for an indefinite contract on %(request_date)s, while the right existed: the "
@@ -138,14 +170,16 @@ ART18_AFTER_EXPIRY = gettext_noop(
 )
 ART18_OPEN_ENDED_RENEWAL = gettext_noop("Renewing as an indefinite contract meets LCA Art 18.")
 ART18_GAP_RESETS = gettext_noop(
-    "The gap of %(gap_months)s months and %(gap_days)s days before contracts[%(index)s] is at least the "
-    "%(required)s months needed after a counted period of %(months)s months and %(days)s days: the 5-year "
-    "count starts again."
+    "The gap before contracts[%(index)s] is at least the cooling-off period needed after the counted "
+    "period before it (gap in months and days: %(gap_months)s and %(gap_days)s; needed in months: "
+    "%(required)s; counted period in months and days: %(months)s and %(days)s): the 5-year count "
+    "starts again."
 )
 ART18_GAP_TOO_SHORT = gettext_noop(
-    "The gap of %(gap_months)s months and %(gap_days)s days before contracts[%(index)s] is shorter than the "
-    "%(required)s months needed after a counted period of %(months)s months and %(days)s days: the count "
-    "goes on, and the contract periods on both sides are added up (30 spare days make a month)."
+    "The gap before contracts[%(index)s] is shorter than the cooling-off period needed after the "
+    "counted period before it (gap in months and days: %(gap_months)s and %(gap_days)s; needed in "
+    "months: %(required)s; counted period in months and days: %(months)s and %(days)s): the count goes "
+    "on, and the contract periods on both sides are added up (30 spare days make a month)."
 )
 ART18_RE_EMPLOYED = gettext_noop(
     "The employee is re-employed after mandatory retirement: under the special measures no conversion right "
@@ -155,22 +189,69 @@ ART18_ARISES_IN_NEW_CONTRACT = gettext_noop(
     "The proposed contract takes the counted period to more than %(threshold)s months: the employee may "
     "apply for an indefinite contract from %(right_from)s."
 )
-LSA14_WITHIN = gettext_noop(
-    "The proposed term of %(months)s months and %(days)s days is within the %(limit)s-month limit for one "
-    "contract."
+LSA14_WITHIN = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "The proposed term of %(months)s month and %(days)s day is within the %(limit)s-month "
+            "limit for one contract."
+        ),
+        other=gettext_noop(
+            "The proposed term of %(months)s month and %(days)s days is within the %(limit)s-month "
+            "limit for one contract."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "The proposed term of %(months)s months and %(days)s day is within the %(limit)s-month "
+            "limit for one contract."
+        ),
+        other=gettext_noop(
+            "The proposed term of %(months)s months and %(days)s days is within the %(limit)s-month "
+            "limit for one contract."
+        ),
+    ),
 )
-LSA14_OLDER = gettext_noop(
-    "The proposed term of %(months)s months and %(days)s days exceeds %(limit)s months, but the worker is "
-    "%(age)s when it starts (%(older_age)s or more), so up to %(older_limit)s months are allowed."
+LSA14_OLDER = Plural(
+    "days",
+    one=gettext_noop(
+        "The proposed term of %(months)s months and %(days)s day exceeds %(limit)s months, but the "
+        "worker is %(age)s when it starts (%(older_age)s or more), so up to %(older_limit)s months are "
+        "allowed."
+    ),
+    other=gettext_noop(
+        "The proposed term of %(months)s months and %(days)s days exceeds %(limit)s months, but the "
+        "worker is %(age)s when it starts (%(older_age)s or more), so up to %(older_limit)s months are "
+        "allowed."
+    ),
 )
-LSA14_EXPERT_ONLY = gettext_noop(
-    "The proposed term of %(months)s months and %(days)s days exceeds %(limit)s months: it is allowed only "
-    "for a worker with designated high expertise doing work that needs it, a worker aged %(older_age)s or "
-    "more (up to %(older_limit)s months), or a specific project. Check which applies."
+LSA14_EXPERT_ONLY = Plural(
+    "days",
+    one=gettext_noop(
+        "The proposed term of %(months)s months and %(days)s day exceeds %(limit)s months: it is "
+        "allowed only for a worker with designated high expertise doing work that needs it, a worker "
+        "aged %(older_age)s or more (up to %(older_limit)s months), or a specific project. Check which "
+        "applies."
+    ),
+    other=gettext_noop(
+        "The proposed term of %(months)s months and %(days)s days exceeds %(limit)s months: it is "
+        "allowed only for a worker with designated high expertise doing work that needs it, a worker "
+        "aged %(older_age)s or more (up to %(older_limit)s months), or a specific project. Check which "
+        "applies."
+    ),
 )
-LSA14_PROJECT_ONLY = gettext_noop(
-    "The proposed term of %(months)s months and %(days)s days exceeds %(older_limit)s months: it is allowed "
-    "only for the time needed to complete a specific project."
+LSA14_PROJECT_ONLY = Plural(
+    "days",
+    one=gettext_noop(
+        "The proposed term of %(months)s months and %(days)s day exceeds %(older_limit)s months: it is "
+        "allowed only for the time needed to complete a specific project."
+    ),
+    other=gettext_noop(
+        "The proposed term of %(months)s months and %(days)s days exceeds %(older_limit)s months: it "
+        "is allowed only for the time needed to complete a specific project."
+    ),
 )
 ART19_NOT_TRIGGERED = gettext_noop(
     "The current contract was not renewed before and no renewal-criteria clause is recorded, so the "
@@ -180,17 +261,35 @@ ART19_NOT_TRIGGERED = gettext_noop(
 ART19_NO_REQUEST = gettext_noop(
     "The employee did not ask for renewal, so LCA Art 19 does not deem the contract renewed."
 )
-ART19_APPLIES = gettext_noop(
-    "The contract has been renewed %(renewals)s times or promises renewal on stated criteria, so the "
-    "employee may reasonably expect renewal. The employee asked to renew: unless the refusal has an "
-    "objectively reasonable ground and is socially appropriate, the contract is deemed renewed on the same "
-    "terms. Document the grounds."
+ART19_APPLIES = Plural(
+    "renewals",
+    one=gettext_noop(
+        "The contract has been renewed %(renewals)s time or promises renewal on stated criteria, so "
+        "the employee may reasonably expect renewal. The employee asked to renew: unless the refusal "
+        "has an objectively reasonable ground and is socially appropriate, the contract is deemed "
+        "renewed on the same terms. Document the grounds."
+    ),
+    other=gettext_noop(
+        "The contract has been renewed %(renewals)s times or promises renewal on stated criteria, so "
+        "the employee may reasonably expect renewal. The employee asked to renew: unless the refusal "
+        "has an objectively reasonable ground and is socially appropriate, the contract is deemed "
+        "renewed on the same terms. Document the grounds."
+    ),
 )
-ART19_IF_REQUESTED = gettext_noop(
-    "The contract has been renewed %(renewals)s times or promises renewal on stated criteria, so the "
-    "employee may reasonably expect renewal. If the employee asks to renew, refusing without an objectively "
-    "reasonable, socially appropriate ground renews the contract on the same terms. Record whether the "
-    "employee asked."
+ART19_IF_REQUESTED = Plural(
+    "renewals",
+    one=gettext_noop(
+        "The contract has been renewed %(renewals)s time or promises renewal on stated criteria, so "
+        "the employee may reasonably expect renewal. If the employee asks to renew, refusing without "
+        "an objectively reasonable, socially appropriate ground renews the contract on the same terms. "
+        "Record whether the employee asked."
+    ),
+    other=gettext_noop(
+        "The contract has been renewed %(renewals)s times or promises renewal on stated criteria, so "
+        "the employee may reasonably expect renewal. If the employee asks to renew, refusing without "
+        "an objectively reasonable, socially appropriate ground renews the contract on the same terms. "
+        "Record whether the employee asked."
+    ),
 )
 EXPIRY_ENDS_CONTRACT = gettext_noop(
     "The fixed-term contract ends on its expiry date %(expiry)s; nothing in the facts given blocks that."
@@ -201,10 +300,11 @@ NO_PAYMENT = gettext_noop(
     "(LSA Art 20) applies to dismissals only."
 )
 NOTICE_REQUIRED = gettext_noop(
-    "Notice of non-renewal is owed at least %(days)s days before expiry (renewals: %(renewals)s; continuous "
-    "employment: %(continuous_months)s months and %(continuous_days)s days; current term: %(term_months)s "
-    "months and %(term_days)s days): give it by %(deadline)s (expiry %(expiry)s), unless the employer stated "
-    "clearly in advance that the contract would not be renewed."
+    "Notice of non-renewal is owed at least %(days)s days before expiry (renewals: %(renewals)s; "
+    "continuous employment in months and days: %(continuous_months)s and %(continuous_days)s; current "
+    "term in months and days: %(term_months)s and %(term_days)s): give it by %(deadline)s (expiry "
+    "%(expiry)s), unless the employer stated clearly in advance that the contract would not be "
+    "renewed."
 )
 NOTICE_NOT_REQUIRED = gettext_noop(
     "No notice of non-renewal is owed under the MHLW standard: fewer than %(renewals_needed)s renewals "
@@ -215,7 +315,11 @@ NOTICE_STATED_IN_ADVANCE = gettext_noop(
     "the MHLW standard is not owed."
 )
 NOTICE_GIVEN_IN_TIME = gettext_noop("Notice given on %(given)s meets the %(deadline)s deadline.")
-NOTICE_LATE = gettext_noop("Notice given on %(given)s is %(days_late)s days after the %(deadline)s deadline.")
+NOTICE_LATE = Plural(
+    "days_late",
+    one=gettext_noop("Notice given on %(given)s is %(days_late)s day after the %(deadline)s deadline."),
+    other=gettext_noop("Notice given on %(given)s is %(days_late)s days after the %(deadline)s deadline."),
+)
 NOTICE_DEADLINE_PASSED = gettext_noop(
     "As of %(as_of)s the notice deadline %(deadline)s has passed and no notice date is recorded."
 )

@@ -34,7 +34,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, NoNoticeRule, Outcome, Rule, StatusScopeRule, format_decimal
@@ -79,9 +79,30 @@ EXPECTATION_CITATION = "Supreme Court 2012Da18090; 2019Du45647"
 
 # --- Messages ---------------------------------------------------------------------------------------------
 
-WITHIN_LIMIT = gettext_noop(
-    "Fixed-term employment adds up to %(months)s months and %(days)s days at expiry, within the "
-    "%(limit)s-month limit: the contract may end at expiry."
+WITHIN_LIMIT = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "Fixed-term employment adds up to %(months)s month and %(days)s day at expiry, within the "
+            "%(limit)s-month limit: the contract may end at expiry."
+        ),
+        other=gettext_noop(
+            "Fixed-term employment adds up to %(months)s month and %(days)s days at expiry, within the "
+            "%(limit)s-month limit: the contract may end at expiry."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "Fixed-term employment adds up to %(months)s months and %(days)s day at expiry, within the "
+            "%(limit)s-month limit: the contract may end at expiry."
+        ),
+        other=gettext_noop(
+            "Fixed-term employment adds up to %(months)s months and %(days)s days at expiry, within "
+            "the %(limit)s-month limit: the contract may end at expiry."
+        ),
+    ),
 )
 AT_LIMIT = gettext_noop(
     "Fixed-term employment adds up to exactly %(limit)s months at expiry: any further employment without an "
@@ -96,17 +117,65 @@ RENEWAL_EXCEEDS = gettext_noop(
     "The proposed renewal runs past the %(limit)s-month limit on %(beyond)s: the fixed term would have no "
     "effect and the employee would be employed without a fixed term from that day."
 )
-RENEWAL_WITHIN = gettext_noop(
-    "The proposed renewal keeps fixed-term employment within %(limit)s months (%(months)s months and "
-    "%(days)s days in total)."
+RENEWAL_WITHIN = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "The proposed renewal keeps fixed-term employment within %(limit)s months (%(months)s "
+            "month and %(days)s day in total)."
+        ),
+        other=gettext_noop(
+            "The proposed renewal keeps fixed-term employment within %(limit)s months (%(months)s "
+            "month and %(days)s days in total)."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "The proposed renewal keeps fixed-term employment within %(limit)s months (%(months)s "
+            "months and %(days)s day in total)."
+        ),
+        other=gettext_noop(
+            "The proposed renewal keeps fixed-term employment within %(limit)s months (%(months)s "
+            "months and %(days)s days in total)."
+        ),
+    ),
 )
-RENEWAL_END_UNKNOWN = gettext_noop(
-    "Fixed-term employment adds up to %(months)s months and %(days)s days; give the proposed end date to "
-    "check the renewal against the %(limit)s-month limit."
+RENEWAL_END_UNKNOWN = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "Fixed-term employment adds up to %(months)s month and %(days)s day; give the proposed end "
+            "date to check the renewal against the %(limit)s-month limit."
+        ),
+        other=gettext_noop(
+            "Fixed-term employment adds up to %(months)s month and %(days)s days; give the proposed "
+            "end date to check the renewal against the %(limit)s-month limit."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "Fixed-term employment adds up to %(months)s months and %(days)s day; give the proposed "
+            "end date to check the renewal against the %(limit)s-month limit."
+        ),
+        other=gettext_noop(
+            "Fixed-term employment adds up to %(months)s months and %(days)s days; give the proposed "
+            "end date to check the renewal against the %(limit)s-month limit."
+        ),
+    ),
 )
 OPEN_ENDED_RENEWAL = gettext_noop("Renewing without a fixed term meets the Fixed-Term Act.")
-SMALL_WORKPLACE = gettext_noop(
-    "The workplace has %(headcount)s employees, fewer than %(minimum)s: the 2-year limit does not apply."
+SMALL_WORKPLACE = Plural(
+    "headcount",
+    one=gettext_noop(
+        "The workplace has %(headcount)s employee, fewer than %(minimum)s: the 2-year limit does not apply."
+    ),
+    other=gettext_noop(
+        "The workplace has %(headcount)s employees, fewer than %(minimum)s: the 2-year limit does not apply."
+    ),
 )
 HEADCOUNT_UNKNOWN = gettext_noop(
     "The 2-year limit applies only to workplaces of %(minimum)s or more employees, and the workplace "
@@ -125,10 +194,18 @@ STATED_REASON = gettext_noop(
     "(a project with a set completion date, study or training, a listed profession or programme), employment "
     "beyond 2 years does not convert; check it."
 )
-GAP_CONTINUITY = gettext_noop(
-    "There are %(days)s days between contracts[%(previous)s] and contracts[%(index)s]. Short gaps with a "
-    "reasonable explanation do not break continuity, so the periods are added up; if the employment really "
-    "ended in between, the count starts again."
+GAP_CONTINUITY = Plural(
+    "days",
+    one=gettext_noop(
+        "There is %(days)s day between contracts[%(previous)s] and contracts[%(index)s]. Short gaps "
+        "with a reasonable explanation do not break continuity, so the periods are added up; if the "
+        "employment really ended in between, the count starts again."
+    ),
+    other=gettext_noop(
+        "There are %(days)s days between contracts[%(previous)s] and contracts[%(index)s]. Short gaps "
+        "with a reasonable explanation do not break continuity, so the periods are added up; if the "
+        "employment really ended in between, the count starts again."
+    ),
 )
 RENEWAL_EXPECTED = gettext_noop(
     "The contract sets criteria for renewal, so the employee may legitimately expect renewal: refusing to "
@@ -151,9 +228,30 @@ ALLOWANCE_WAGE_UNKNOWN = gettext_noop(
     "A retirement allowance of %(per_year)s days' average wage per %(year_days)s days of service is owed "
     "(%(service_days)s days of service); give the average daily wage (pay.daily_wage) to compute it."
 )
-ALLOWANCE_UNDER_A_YEAR = gettext_noop(
-    "Service adds up to %(months)s months and %(days)s days, less than %(needed)s months: no retirement "
-    "allowance is owed."
+ALLOWANCE_UNDER_A_YEAR = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "Service adds up to %(months)s month and %(days)s day, less than %(needed)s months: no "
+            "retirement allowance is owed."
+        ),
+        other=gettext_noop(
+            "Service adds up to %(months)s month and %(days)s days, less than %(needed)s months: no "
+            "retirement allowance is owed."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "Service adds up to %(months)s months and %(days)s day, less than %(needed)s months: no "
+            "retirement allowance is owed."
+        ),
+        other=gettext_noop(
+            "Service adds up to %(months)s months and %(days)s days, less than %(needed)s months: no "
+            "retirement allowance is owed."
+        ),
+    ),
 )
 ALLOWANCE_DUE = gettext_noop(
     "Pay the retirement allowance within %(days)s days of the exit, by %(due)s, unless the parties agree to "

@@ -34,7 +34,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule, format_decimal
@@ -129,14 +129,31 @@ NOTICE_NO_CALENDAR_END = gettext_noop(
     "continuation is required."
 )
 NOTICE_IN_TIME = gettext_noop("Notice given on %(given)s meets the %(deadline)s deadline.")
-NOTICE_LATE = gettext_noop(
-    "Notice given on %(given)s is %(days_late)s days after the %(deadline)s deadline: the employer owes "
-    "%(amount)s %(currency)s (%(days_late)s of %(period_days)s days of %(salary)s bare monthly salary)."
+NOTICE_LATE = Plural(
+    "days_late",
+    one=gettext_noop(
+        "Notice given on %(given)s is %(days_late)s day after the %(deadline)s deadline: the employer "
+        "owes %(amount)s %(currency)s (%(days_late)s of %(period_days)s days of %(salary)s bare "
+        "monthly salary)."
+    ),
+    other=gettext_noop(
+        "Notice given on %(given)s is %(days_late)s days after the %(deadline)s deadline: the employer "
+        "owes %(amount)s %(currency)s (%(days_late)s of %(period_days)s days of %(salary)s bare "
+        "monthly salary)."
+    ),
 )
-NOTICE_LATE_SALARY_UNKNOWN = gettext_noop(
-    "Notice given on %(given)s is %(days_late)s days after the %(deadline)s deadline: the employer owes "
-    "that share (%(days_late)s of %(period_days)s days) of one month's bare salary; give "
-    "monthly_salary_excluding_holiday_allowance to compute it."
+NOTICE_LATE_SALARY_UNKNOWN = Plural(
+    "days_late",
+    one=gettext_noop(
+        "Notice given on %(given)s is %(days_late)s day after the %(deadline)s deadline: the employer "
+        "owes that share (%(days_late)s of %(period_days)s days) of one month's bare salary; give "
+        "monthly_salary_excluding_holiday_allowance to compute it."
+    ),
+    other=gettext_noop(
+        "Notice given on %(given)s is %(days_late)s days after the %(deadline)s deadline: the employer "
+        "owes that share (%(days_late)s of %(period_days)s days) of one month's bare salary; give "
+        "monthly_salary_excluding_holiday_allowance to compute it."
+    ),
 )
 NOTICE_MISSED = gettext_noop(
     "As of %(as_of)s the %(deadline)s deadline has passed with no notice recorded: the employer owes up to "
@@ -164,8 +181,14 @@ TRANSITION_WORSE_OFFER = gettext_noop(
     "is not settled in the sources used, so the payment is shown as due."
 )
 PROBATION_NONE = gettext_noop("No probation may be agreed in a contract of %(months)s months or less.")
-PROBATION_LIMIT = gettext_noop(
-    "Probation in the new contract may last at most %(max_months)s months (recalled, not verified)."
+PROBATION_LIMIT = Plural(
+    "max_months",
+    one=gettext_noop(
+        "Probation in the new contract may last at most %(max_months)s month (recalled, not verified)."
+    ),
+    other=gettext_noop(
+        "Probation in the new contract may last at most %(max_months)s months (recalled, not verified)."
+    ),
 )
 RENEWAL_LAWFUL = gettext_noop(
     "The new fixed-term contract to %(new_end)s is contract number %(number)s in the chain and stays within "

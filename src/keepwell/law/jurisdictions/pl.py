@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.reading import folded, matching_kind
 from keepwell.law.registry import Pack
@@ -87,9 +87,16 @@ EXCEPTIONS = frozenset(
 
 # --- Messages (English templates, translated through the catalogues) ---------------------------------
 
-WITHIN_LIMITS = gettext_noop(
-    "Counted fixed-term contracts: %(contracts)s of %(max_contracts)s, %(days)s days of work (%(max_months)s "
-    "months end after %(limit_days)s days): within the limits."
+WITHIN_LIMITS = Plural(
+    "days",
+    one=gettext_noop(
+        "Counted fixed-term contracts: %(contracts)s of %(max_contracts)s, %(days)s day of work "
+        "(%(max_months)s months end after %(limit_days)s days): within the limits."
+    ),
+    other=gettext_noop(
+        "Counted fixed-term contracts: %(contracts)s of %(max_contracts)s, %(days)s days of work "
+        "(%(max_months)s months end after %(limit_days)s days): within the limits."
+    ),
 )
 FOURTH_CONTRACT = gettext_noop(
     "contracts[%(index)s], starting %(start)s, is counted contract number %(number)s; after "

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import Schedule, constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule
@@ -113,14 +113,47 @@ TERM_CONTRACT_ENDS = gettext_noop(
     "statutory payment is owed."
 )
 RENEWAL_LAWFUL = gettext_noop("Renewing on the terms proposed is lawful: term contracts have no cap.")
-CONTINUOUS_SERVICE = gettext_noop(
-    "Contracts of %(min_days)s days or more renewed within %(gap_months)s month count as continuous service: "
-    "%(contracts)s contracts since %(since)s, %(months)s months and %(days)s days of cumulative service."
+CONTINUOUS_SERVICE = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "Contracts of %(min_days)s days or more renewed within %(gap_months)s month count as "
+            "continuous service: %(contracts)s contracts since %(since)s, %(months)s month and "
+            "%(days)s day of cumulative service."
+        ),
+        other=gettext_noop(
+            "Contracts of %(min_days)s days or more renewed within %(gap_months)s month count as "
+            "continuous service: %(contracts)s contracts since %(since)s, %(months)s month and "
+            "%(days)s days of cumulative service."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "Contracts of %(min_days)s days or more renewed within %(gap_months)s month count as "
+            "continuous service: %(contracts)s contracts since %(since)s, %(months)s months and "
+            "%(days)s day of cumulative service."
+        ),
+        other=gettext_noop(
+            "Contracts of %(min_days)s days or more renewed within %(gap_months)s month count as "
+            "continuous service: %(contracts)s contracts since %(since)s, %(months)s months and "
+            "%(days)s days of cumulative service."
+        ),
+    ),
 )
-NOTICE_GUIDELINE = gettext_noop(
-    "No notice of non-renewal is required by statute. The tripartite guidelines ask for %(notice_days)s "
-    "days' notice after %(months)s months and %(days)s days of cumulative service: give it by "
-    "%(recommended)s (expiry %(expiry)s)."
+NOTICE_GUIDELINE = Plural(
+    "notice_days",
+    one=gettext_noop(
+        "No notice of non-renewal is required by statute. The tripartite guidelines ask for "
+        "%(notice_days)s day's notice for the cumulative service (in months and days: %(months)s and "
+        "%(days)s): give it by %(recommended)s (expiry %(expiry)s)."
+    ),
+    other=gettext_noop(
+        "No notice of non-renewal is required by statute. The tripartite guidelines ask for "
+        "%(notice_days)s days' notice for the cumulative service (in months and days: %(months)s and "
+        "%(days)s): give it by %(recommended)s (expiry %(expiry)s)."
+    ),
 )
 RETRENCHMENT = gettext_noop(
     "Not renewing because of redundancy or reorganisation is a retrenchment. Retrenchment benefits come from "
@@ -131,9 +164,16 @@ RETRENCHMENT_SHORT_SERVICE = gettext_noop(
     "Not renewing because of redundancy or reorganisation is a retrenchment; with less than %(min_years)s "
     "years' service the usual retrenchment-benefit norm does not call for a payment."
 )
-RETRENCHMENT_NOTIFICATION = gettext_noop(
-    "The term contract lasts %(months)s months and %(days)s days (%(min_months)s months or more): notify "
-    "MOM of the retrenchment."
+RETRENCHMENT_NOTIFICATION = Plural(
+    "days",
+    one=gettext_noop(
+        "The term contract lasts %(months)s months and %(days)s day (%(min_months)s months or more): "
+        "notify MOM of the retrenchment."
+    ),
+    other=gettext_noop(
+        "The term contract lasts %(months)s months and %(days)s days (%(min_months)s months or more): "
+        "notify MOM of the retrenchment."
+    ),
 )
 REEMPLOYMENT_DUTY = gettext_noop(
     "The employee is %(age)s at expiry, between the retirement age %(retirement_age)s and the re-employment "
@@ -161,9 +201,34 @@ REEMPLOYMENT_BEYOND_AGE = gettext_noop(
     "The employee is %(age)s at expiry, at or past the re-employment age %(reemployment_age)s: no "
     "re-employment offer is owed."
 )
-REEMPLOYMENT_SHORT_TERM = gettext_noop(
-    "The proposed re-employment contract lasts %(months)s months and %(days)s days; the guidelines call for "
-    "at least %(min_months)s months unless the re-employment age comes sooner."
+REEMPLOYMENT_SHORT_TERM = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "The proposed re-employment contract lasts %(months)s month and %(days)s day; the "
+            "guidelines call for at least %(min_months)s months unless the re-employment age comes "
+            "sooner."
+        ),
+        other=gettext_noop(
+            "The proposed re-employment contract lasts %(months)s month and %(days)s days; the "
+            "guidelines call for at least %(min_months)s months unless the re-employment age comes "
+            "sooner."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "The proposed re-employment contract lasts %(months)s months and %(days)s day; the "
+            "guidelines call for at least %(min_months)s months unless the re-employment age comes "
+            "sooner."
+        ),
+        other=gettext_noop(
+            "The proposed re-employment contract lasts %(months)s months and %(days)s days; the "
+            "guidelines call for at least %(min_months)s months unless the re-employment age comes "
+            "sooner."
+        ),
+    ),
 )
 MATERNITY_REASON_UNKNOWN = gettext_noop(
     "The employee is pregnant or on maternity leave at expiry. MOM investigates term contracts deliberately "

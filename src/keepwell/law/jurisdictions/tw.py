@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule
@@ -90,21 +90,59 @@ WORK_TYPE_NAMES = {
 
 # --- Messages ---------------------------------------------------------------------------------------------
 
-WORK_TYPE_PERMITTED = gettext_noop(
-    "A fixed term is allowed for %(work_type)s work, and the term of %(months)s months and %(days)s days is "
-    "within its limit."
+WORK_TYPE_PERMITTED = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "A fixed term is allowed for %(work_type)s work, and the term of %(months)s month and "
+            "%(days)s day is within its limit."
+        ),
+        other=gettext_noop(
+            "A fixed term is allowed for %(work_type)s work, and the term of %(months)s month and "
+            "%(days)s days is within its limit."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "A fixed term is allowed for %(work_type)s work, and the term of %(months)s months and "
+            "%(days)s day is within its limit."
+        ),
+        other=gettext_noop(
+            "A fixed term is allowed for %(work_type)s work, and the term of %(months)s months and "
+            "%(days)s days is within its limit."
+        ),
+    ),
 )
 WORK_TYPE_NO_LIMIT_CHECKED = gettext_noop(
     "A fixed term is allowed for %(work_type)s work; give the proposed end date to check the term."
 )
-TERM_EXCEEDS_WORK_TYPE = gettext_noop(
-    "The term of %(months)s months and %(days)s days is longer than the %(max_months)s months allowed for "
-    "%(work_type)s work: the contract is a valid fixed term only if the work is of another permitted kind; "
-    "work that continues needs a non-fixed-term contract."
+TERM_EXCEEDS_WORK_TYPE = Plural(
+    "days",
+    one=gettext_noop(
+        "The term of %(months)s months and %(days)s day is longer than the %(max_months)s months "
+        "allowed for %(work_type)s work: the contract is a valid fixed term only if the work is of "
+        "another permitted kind; work that continues needs a non-fixed-term contract."
+    ),
+    other=gettext_noop(
+        "The term of %(months)s months and %(days)s days is longer than the %(max_months)s months "
+        "allowed for %(work_type)s work: the contract is a valid fixed term only if the work is of "
+        "another permitted kind; work that continues needs a non-fixed-term contract."
+    ),
 )
-SPECIFIC_WORK_APPROVAL = gettext_noop(
-    "Specific work for more than %(max_months)s months (here %(months)s months and %(days)s days) needs the "
-    "competent authority's approval; without it the fixed term is not valid. Check the approval."
+SPECIFIC_WORK_APPROVAL = Plural(
+    "days",
+    one=gettext_noop(
+        "Specific work for more than %(max_months)s months (here %(months)s months and %(days)s day) "
+        "needs the competent authority's approval; without it the fixed term is not valid. Check the "
+        "approval."
+    ),
+    other=gettext_noop(
+        "Specific work for more than %(max_months)s months (here %(months)s months and %(days)s days) "
+        "needs the competent authority's approval; without it the fixed term is not valid. Check the "
+        "approval."
+    ),
 )
 WORK_TYPE_UNKNOWN = gettext_noop(
     "The kind of work is not stated: a fixed term is allowed only for temporary, short-term, seasonal or "
@@ -114,39 +152,94 @@ WORK_TYPE_NOT_RECOGNISED = gettext_noop(
     "The stated reason %(reason)s is not one of the kinds of work that allow a fixed term (temporary, "
     "short-term, seasonal, specific); continuing work needs a non-fixed-term contract. Check it."
 )
-REHIRED = gettext_noop(
-    "contracts[%(index)s] began %(gap)s days after contracts[%(previous)s] ended (%(max_gap)s at most), and "
-    "the two add up to %(combined)s days (more than %(max_combined)s): the contract is deemed non-fixed-term "
-    "from %(start)s."
+REHIRED = Plural(
+    "gap",
+    one=gettext_noop(
+        "contracts[%(index)s] began %(gap)s day after contracts[%(previous)s] ended (%(max_gap)s at "
+        "most), and the two add up to %(combined)s days (more than %(max_combined)s): the contract is "
+        "deemed non-fixed-term from %(start)s."
+    ),
+    other=gettext_noop(
+        "contracts[%(index)s] began %(gap)s days after contracts[%(previous)s] ended (%(max_gap)s at "
+        "most), and the two add up to %(combined)s days (more than %(max_combined)s): the contract is "
+        "deemed non-fixed-term from %(start)s."
+    ),
 )
 REHIRE_EXEMPT = gettext_noop(
     "contracts[%(index)s] was re-hired within %(max_gap)s days with more than %(max_combined)s days in "
     "total, but %(work_type)s work is exempt from the deemed non-fixed-term rule."
 )
-REHIRE_TYPE_UNKNOWN = gettext_noop(
-    "contracts[%(index)s] began %(gap)s days after contracts[%(previous)s] ended and the two add up to "
-    "%(combined)s days: unless the work is specific or seasonal, the contract is deemed non-fixed-term from "
-    "%(start)s. State the kind of work."
+REHIRE_TYPE_UNKNOWN = Plural(
+    "gap",
+    one=gettext_noop(
+        "contracts[%(index)s] began %(gap)s day after contracts[%(previous)s] ended and the two add up "
+        "to %(combined)s days: unless the work is specific or seasonal, the contract is deemed "
+        "non-fixed-term from %(start)s. State the kind of work."
+    ),
+    other=gettext_noop(
+        "contracts[%(index)s] began %(gap)s days after contracts[%(previous)s] ended and the two add "
+        "up to %(combined)s days: unless the work is specific or seasonal, the contract is deemed "
+        "non-fixed-term from %(start)s. State the kind of work."
+    ),
 )
-RENEWAL_REHIRE = gettext_noop(
-    "The proposed contract starts %(gap)s days after the current one ends and the two add up to %(combined)s "
-    "days (more than %(max_combined)s): it would be deemed non-fixed-term from %(start)s."
+RENEWAL_REHIRE = Plural(
+    "gap",
+    one=gettext_noop(
+        "The proposed contract starts %(gap)s day after the current one ends and the two add up to "
+        "%(combined)s days (more than %(max_combined)s): it would be deemed non-fixed-term from "
+        "%(start)s."
+    ),
+    other=gettext_noop(
+        "The proposed contract starts %(gap)s days after the current one ends and the two add up to "
+        "%(combined)s days (more than %(max_combined)s): it would be deemed non-fixed-term from "
+        "%(start)s."
+    ),
 )
-RENEWAL_REHIRE_UNKNOWN = gettext_noop(
-    "The current contract lasts %(days)s days; give the proposed end date to check whether the two contracts "
-    "add up to more than %(max_combined)s days, which would make the new one non-fixed-term."
+RENEWAL_REHIRE_UNKNOWN = Plural(
+    "days",
+    one=gettext_noop(
+        "The current contract lasts %(days)s day; give the proposed end date to check whether the two "
+        "contracts add up to more than %(max_combined)s days, which would make the new one "
+        "non-fixed-term."
+    ),
+    other=gettext_noop(
+        "The current contract lasts %(days)s days; give the proposed end date to check whether the two "
+        "contracts add up to more than %(max_combined)s days, which would make the new one "
+        "non-fixed-term."
+    ),
 )
-CONTINUED_WORK = gettext_noop(
-    "The employee worked %(days)s days after expiry and the employer did not object at once: the contract is "
-    "deemed non-fixed-term from %(start)s."
+CONTINUED_WORK = Plural(
+    "days",
+    one=gettext_noop(
+        "The employee worked %(days)s day after expiry and the employer did not object at once: the "
+        "contract is deemed non-fixed-term from %(start)s."
+    ),
+    other=gettext_noop(
+        "The employee worked %(days)s days after expiry and the employer did not object at once: the "
+        "contract is deemed non-fixed-term from %(start)s."
+    ),
 )
-CONTINUED_WORK_OBJECTION_UNKNOWN = gettext_noop(
-    "The employee worked %(days)s days after expiry. Unless the employer objected at once, the contract is "
-    "deemed non-fixed-term from %(start)s; record whether the employer objected."
+CONTINUED_WORK_OBJECTION_UNKNOWN = Plural(
+    "days",
+    one=gettext_noop(
+        "The employee worked %(days)s day after expiry. Unless the employer objected at once, the "
+        "contract is deemed non-fixed-term from %(start)s; record whether the employer objected."
+    ),
+    other=gettext_noop(
+        "The employee worked %(days)s days after expiry. Unless the employer objected at once, the "
+        "contract is deemed non-fixed-term from %(start)s; record whether the employer objected."
+    ),
 )
-CONTINUED_WORK_OBJECTED = gettext_noop(
-    "The employee worked %(days)s days after expiry, but the employer objected at once: the contract is not "
-    "deemed non-fixed-term."
+CONTINUED_WORK_OBJECTED = Plural(
+    "days",
+    one=gettext_noop(
+        "The employee worked %(days)s day after expiry, but the employer objected at once: the "
+        "contract is not deemed non-fixed-term."
+    ),
+    other=gettext_noop(
+        "The employee worked %(days)s days after expiry, but the employer objected at once: the "
+        "contract is not deemed non-fixed-term."
+    ),
 )
 CONTINUED_WORK_EXEMPT = gettext_noop(
     "The employee worked on after expiry, but %(work_type)s work is exempt from the deemed non-fixed-term "

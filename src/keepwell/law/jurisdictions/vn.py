@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from keepwell.law.i18n import gettext_noop
+from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, Outcome, Rule, StatusScopeRule, format_decimal
@@ -90,13 +90,27 @@ INSURANCE_KEY = "unemployment_insurance_periods"
 
 # --- Messages ---------------------------------------------------------------------------------------------
 
-TERM_OVER_LIMIT = gettext_noop(
-    "contracts[%(index)s] lasts %(months)s months and %(days)s days, more than the %(limit)s months allowed "
-    "for a fixed-term contract."
+TERM_OVER_LIMIT = Plural(
+    "days",
+    one=gettext_noop(
+        "contracts[%(index)s] lasts %(months)s months and %(days)s day, more than the %(limit)s months "
+        "allowed for a fixed-term contract."
+    ),
+    other=gettext_noop(
+        "contracts[%(index)s] lasts %(months)s months and %(days)s days, more than the %(limit)s "
+        "months allowed for a fixed-term contract."
+    ),
 )
-PROPOSED_TERM_OVER_LIMIT = gettext_noop(
-    "The proposed fixed term of %(months)s months and %(days)s days is longer than the %(limit)s months "
-    "allowed."
+PROPOSED_TERM_OVER_LIMIT = Plural(
+    "days",
+    one=gettext_noop(
+        "The proposed fixed term of %(months)s months and %(days)s day is longer than the %(limit)s "
+        "months allowed."
+    ),
+    other=gettext_noop(
+        "The proposed fixed term of %(months)s months and %(days)s days is longer than the %(limit)s "
+        "months allowed."
+    ),
 )
 FIRST_FIXED_TERM = gettext_noop(
     "This is the first fixed-term contract in a row: one more fixed-term contract may follow; after that, "
@@ -129,9 +143,18 @@ EXCEPTION_UNION = gettext_noop(
     "The employee is a union official whose contract runs to the end of the term of office: repeated "
     "fixed-term contracts are allowed."
 )
-GAP_BETWEEN_CONTRACTS = gettext_noop(
-    "There are %(days)s days between contracts[%(previous)s] and contracts[%(index)s]; the contracts are "
-    "counted as signed in a row. If the employment really ended in between, the count may differ."
+GAP_BETWEEN_CONTRACTS = Plural(
+    "days",
+    one=gettext_noop(
+        "There is %(days)s day between contracts[%(previous)s] and contracts[%(index)s]; the contracts "
+        "are counted as signed in a row. If the employment really ended in between, the count may "
+        "differ."
+    ),
+    other=gettext_noop(
+        "There are %(days)s days between contracts[%(previous)s] and contracts[%(index)s]; the "
+        "contracts are counted as signed in a row. If the employment really ended in between, the "
+        "count may differ."
+    ),
 )
 CONTINUED_WORK_CONVERTS = gettext_noop(
     "The employee worked %(days)s days after expiry without a new contract, more than %(limit)s: the "
@@ -141,37 +164,118 @@ CONTINUED_WORK_LATE_CONTRACT = gettext_noop(
     "The employee worked %(days)s days after expiry, more than %(limit)s, and a new contract was signed: "
     "if it was signed more than %(limit)s days after expiry, the old contract had already become indefinite."
 )
-CONTINUED_WORK_WINDOW = gettext_noop(
-    "The employee worked %(days)s days after expiry: a new contract must be signed by %(deadline)s, or the "
-    "contract becomes indefinite."
+CONTINUED_WORK_WINDOW = Plural(
+    "days",
+    one=gettext_noop(
+        "The employee worked %(days)s day after expiry: a new contract must be signed by %(deadline)s, "
+        "or the contract becomes indefinite."
+    ),
+    other=gettext_noop(
+        "The employee worked %(days)s days after expiry: a new contract must be signed by "
+        "%(deadline)s, or the contract becomes indefinite."
+    ),
 )
 UNION_EXTENSION = gettext_noop(
     "The employee is a union official in office on the expiry date %(expiry)s: the contract is extended to "
     "the end of the term of office."
 )
 UNION_EXTENDED_UNTIL = gettext_noop("The term of office ends on %(until)s; the contract runs until then.")
-SEVERANCE_AMOUNT = gettext_noop(
-    "A severance allowance of %(amount)s %(currency)s is owed: %(years)s years counted × %(per_year)s "
-    "month's wage × %(wage)s."
+SEVERANCE_AMOUNT = Plural(
+    "years",
+    one=gettext_noop(
+        "A severance allowance of %(amount)s %(currency)s is owed: %(years)s year counted × "
+        "%(per_year)s month's wage × %(wage)s."
+    ),
+    other=gettext_noop(
+        "A severance allowance of %(amount)s %(currency)s is owed: %(years)s years counted × "
+        "%(per_year)s month's wage × %(wage)s."
+    ),
 )
-SEVERANCE_MONTHS_ONLY = gettext_noop(
-    "A severance allowance of %(months)s months' wage is owed (%(years)s years counted × %(per_year)s); give "
-    "the average monthly wage of the last 6 months to compute the amount."
+SEVERANCE_MONTHS_ONLY = Plural(
+    "months",
+    one=Plural(
+        "years",
+        one=gettext_noop(
+            "A severance allowance of %(months)s month's wage is owed (%(years)s year counted × "
+            "%(per_year)s); give the average monthly wage of the last 6 months to compute the amount."
+        ),
+        other=gettext_noop(
+            "A severance allowance of %(months)s month's wage is owed (%(years)s years counted × "
+            "%(per_year)s); give the average monthly wage of the last 6 months to compute the amount."
+        ),
+    ),
+    other=Plural(
+        "years",
+        one=gettext_noop(
+            "A severance allowance of %(months)s months' wage is owed (%(years)s year counted × "
+            "%(per_year)s); give the average monthly wage of the last 6 months to compute the amount."
+        ),
+        other=gettext_noop(
+            "A severance allowance of %(months)s months' wage is owed (%(years)s years counted × "
+            "%(per_year)s); give the average monthly wage of the last 6 months to compute the amount."
+        ),
+    ),
 )
 SEVERANCE_ALL_INSURED = gettext_noop(
     "All working time was covered by unemployment insurance: the severance allowance is zero."
 )
-SEVERANCE_UNDER_A_YEAR = gettext_noop(
-    "Working time adds up to %(months)s months and %(days)s days, less than %(needed)s months: no severance "
-    "allowance is owed."
+SEVERANCE_UNDER_A_YEAR = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "Working time adds up to %(months)s month and %(days)s day, less than %(needed)s months: "
+            "no severance allowance is owed."
+        ),
+        other=gettext_noop(
+            "Working time adds up to %(months)s month and %(days)s days, less than %(needed)s months: "
+            "no severance allowance is owed."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "Working time adds up to %(months)s months and %(days)s day, less than %(needed)s months: "
+            "no severance allowance is owed."
+        ),
+        other=gettext_noop(
+            "Working time adds up to %(months)s months and %(days)s days, less than %(needed)s months: "
+            "no severance allowance is owed."
+        ),
+    ),
 )
 SEVERANCE_INSURANCE_UNKNOWN = gettext_noop(
     "Time covered by unemployment insurance is not counted for severance, and the insured periods are not "
     "given: give unemployment_insurance_periods (an empty list if there were none)."
 )
-SEVERANCE_ROUNDING = gettext_noop(
-    "The counted time has a remainder of %(months)s months and %(days)s days, counted as %(counted)s year; "
-    "the rounding of odd months rests on an unconfirmed reading of Decree 145."
+SEVERANCE_ROUNDING = Plural(
+    "months",
+    one=Plural(
+        "days",
+        one=gettext_noop(
+            "The counted time has a remainder of %(months)s month and %(days)s day, counted as "
+            "%(counted)s year; the rounding of odd months rests on an unconfirmed reading of Decree "
+            "145."
+        ),
+        other=gettext_noop(
+            "The counted time has a remainder of %(months)s month and %(days)s days, counted as "
+            "%(counted)s year; the rounding of odd months rests on an unconfirmed reading of Decree "
+            "145."
+        ),
+    ),
+    other=Plural(
+        "days",
+        one=gettext_noop(
+            "The counted time has a remainder of %(months)s months and %(days)s day, counted as "
+            "%(counted)s year; the rounding of odd months rests on an unconfirmed reading of Decree "
+            "145."
+        ),
+        other=gettext_noop(
+            "The counted time has a remainder of %(months)s months and %(days)s days, counted as "
+            "%(counted)s year; the rounding of odd months rests on an unconfirmed reading of Decree "
+            "145."
+        ),
+    ),
 )
 PENSION_EXCEPTION = gettext_noop(
     "The employee reaches statutory retirement on %(retirement)s: if the employee qualifies for a pension, "

@@ -149,6 +149,10 @@ def marked_templates() -> set[str]:
 # --- Random requests (hypothesis) ------------------------------------------------------------------------
 
 CODE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")
+# A count of one before a plural noun ("1 months"): the template should have been a Plural.
+ONE_WITH_PLURAL = re.compile(
+    r"(?<![\d.,/-])1 (days|weeks|months|years|extensions|renewals|contracts|times|employees)\b"
+)
 ACTIONS = ("not_renew", "renew_fixed_term", "renew_open_ended")
 OFFERS = (None, "same_or_better", "worse", "none")
 FLAGS = st.sampled_from([None, True, False])
@@ -290,5 +294,12 @@ def assert_sound(result: dict[str, Any], request: dict[str, Any]) -> None:
         assert finding["severity"] in ("must", "should", "info")
         assert finding["message"] in templates, finding["message"]
         assert finding["text"] == finding["message"] % finding["params"]
+        assert not ONE_WITH_PLURAL.search(wording(finding)), finding["text"]
     if not result["supported"]:
         assert {key: result[key] for key in CONCLUSION_KEYS} == dict.fromkeys(CONCLUSION_KEYS)
+
+
+def wording(finding: dict[str, Any]) -> str:
+    """A finding's text as its template words it, free-text params (a basis, a stated reason) left out."""
+    params = {key: "…" if key in ("basis", "reason") else value for key, value in finding["params"].items()}
+    return str(finding["message"] % params)
