@@ -26,8 +26,8 @@ demo: setup
 	KEEPWELL_DEBUG=true $(BIN)/keepwell serve --host $(HOST) --port $(PORT)
 
 lint: setup
-	$(BIN)/ruff check src tests bench conftest.py
-	$(BIN)/ruff format --check src tests bench conftest.py
+	$(BIN)/ruff check src bench conftest.py
+	$(BIN)/ruff format --check src bench conftest.py
 	$(BIN)/mypy src
 	$(BIN)/keepwell makemigrations --check --dry-run
 
