@@ -41,7 +41,7 @@ from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, NoNoticeRule, Outcome, Rule, StatusScopeRule
-from keepwell.law.service import ONE_DAY, add_months, adjacent, chain_start, period_last_day
+from keepwell.law.service import ONE_DAY, add_months, adjacent, chain_start, day_count, period_last_day
 from keepwell.law.types import (
     Action,
     BlockingProtection,
@@ -526,7 +526,7 @@ class ExperienceContractRule(Rule):
         chain = chain_of(case)
         maximum = EXPERIENCE_MAXIMUM_DAYS.at(case.on)
         last_day = chain.start + (maximum - 1) * ONE_DAY
-        days = (chain.end - chain.start).days + 1
+        days = day_count(chain.start, chain.end)
         if days <= maximum and end > last_day:
             yield self.finding(
                 "br.clt.art445.experience_limit",

@@ -34,7 +34,7 @@ from keepwell.law.i18n import Plural, gettext_noop
 from keepwell.law.parameters import constant
 from keepwell.law.registry import Pack
 from keepwell.law.rules import Case, NoNoticeRule, Outcome, Rule, StatusScopeRule, format_decimal
-from keepwell.law.service import service_length
+from keepwell.law.service import service_length, trailing_fixed_terms
 from keepwell.law.types import Action, Confidence, Field, Severance, Severity
 
 LABOUR_CODES_IN_FORCE = date(2025, 11, 21)
@@ -146,11 +146,7 @@ class FixedTermEmploymentRule(Rule):
     def inspect(self, case: Case) -> Iterator[Outcome]:
         yield self.finding("in.irc.fixed_term.no_cap", Severity.INFO, NO_CAP)
         yield self.finding("in.irc.fixed_term.parity", Severity.INFO, PARITY)
-        in_a_row = 0
-        for contract in reversed(case.employee.contracts):
-            if not contract.is_fixed_term:
-                break
-            in_a_row += 1
+        in_a_row = len(trailing_fixed_terms(case.employee.contracts))
         if case.decision.action is not Action.NOT_RENEW:
             in_a_row += 1  # the proposed renewal joins the chain
             yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, True)

@@ -80,10 +80,14 @@ def china_request(
     *,
     contracts: Iterable[dict[str, object]] = (contract("2024-01-01", "2026-12-31"),),
     hire_date: str | None = None,
+    birth_date: str | None = None,
     region: str | None = None,
+    currency: str | None = "CNY",
     wage: str | None = "20000",
+    pay: Mapping[str, object] | None = None,
     average: str | None = "12000",
-    statuses: Iterable[dict[str, object]] = (),
+    headcount: int | None = None,
+    statuses: Iterable[dict[str, object]] | None = (),
     facts: dict[str, object] | None = None,
     action: str = "not_renew",
     decision_date: str | None = None,
@@ -92,7 +96,9 @@ def china_request(
     as_of: str | None = None,
     jurisdiction: str = "CN",
 ) -> dict[str, object]:
-    """A request in SCHEMA.md's shape; the decision date defaults to the last contract's end."""
+    """A request in SCHEMA.md's shape, China's by default; the decision date defaults to the last
+    contract's end. Other packs' builders call it with their jurisdiction, currency and pay (``pay`` sets
+    further pay keys such as ``daily_wage``)."""
     contract_list = [dict(item) for item in contracts]
     last_end = contract_list[-1]["end"]
     return {
@@ -101,19 +107,20 @@ def china_request(
         "as_of": as_of,
         "employee": {
             "hire_date": hire_date,
-            "birth_date": None,
+            "birth_date": birth_date,
             "contracts": contract_list,
             "pay": {
-                "currency": "CNY",
+                "currency": currency,
                 "monthly_wage": wage,
                 "weekly_pay": None,
                 "daily_wage": None,
                 "annual_salary": None,
                 "total_gross_pay_over_contracts": None,
+                **(pay or {}),
             },
             "local_average_monthly_wage": average,
-            "statuses": [dict(item) for item in statuses],
-            "workplace_headcount": None,
+            "statuses": [dict(item) for item in statuses or ()],
+            "workplace_headcount": headcount,
             "facts": dict(facts or {}),
         },
         "decision": {

@@ -30,32 +30,12 @@ Case = dict[str, Any]
 CONVERSION_KEYS = ("automatic_conversion", "conversion_effective_date", "non_renewal_lawful")
 
 
-def br_request(
-    *,
-    contracts: list[Case] | None = None,
-    region: str | None = None,
-    statuses: list[Case] | None = None,
-    facts: Case | None = None,
-    action: str = "not_renew",
-    decision_date: str | None = None,
-    new_end_date: str | None = None,
-    jurisdiction: str = "BR",
-) -> Case:
+def br_request(*, contracts: list[Case] | None = None, **options: Any) -> Case:
     """The factory's SCHEMA.md request with Brazilian pay."""
-    request = china_request(
-        contracts=contracts or [contract("2026-01-01", "2026-12-31")],
-        region=region,
-        wage="4500",
-        average=None,
-        statuses=statuses or [],
-        facts=facts or {},
-        action=action,
-        decision_date=decision_date,
-        new_end_date=new_end_date,
-        jurisdiction=jurisdiction,
+    contracts = contracts or [contract("2026-01-01", "2026-12-31")]
+    return china_request(
+        jurisdiction="BR", contracts=contracts, currency="BRL", wage="4500", average=None, **options
     )
-    request["employee"]["pay"]["currency"] = "BRL"
-    return request
 
 
 def _pick(result: Case, keys: tuple[str, ...] | Case) -> Case:

@@ -33,37 +33,23 @@ Case = dict[str, Any]
 def gb_request(
     *,
     contracts: list[Case] | None = None,
-    hire_date: str | None = None,
     birth_date: str | None = "1990-01-01",
     weekly_pay: str | None = "500",
     currency: str | None = "GBP",
-    region: str | None = None,
-    statuses: list[Case] | None = None,
-    facts: Case | None = None,
-    action: str = "not_renew",
-    decision_date: str | None = None,
-    new_end_date: str | None = None,
-    as_of: str | None = None,
     jurisdiction: str = "GB",
+    **options: Any,
 ) -> Case:
     """The factory's SCHEMA.md request with the inputs this pack reads: birth date and a week's pay."""
-    request = china_request(
-        contracts=contracts or [contract("2024-04-01", "2026-03-31")],
-        hire_date=hire_date,
-        region=region,
-        wage=None,
-        average=None,
-        statuses=statuses or [],
-        facts=facts or {},
-        action=action,
-        decision_date=decision_date,
-        new_end_date=new_end_date,
-        as_of=as_of,
+    return china_request(
         jurisdiction=jurisdiction,
+        contracts=contracts or [contract("2024-04-01", "2026-03-31")],
+        birth_date=birth_date,
+        currency=currency,
+        wage=None,
+        pay={"weekly_pay": weekly_pay},
+        average=None,
+        **options,
     )
-    request["employee"]["birth_date"] = birth_date
-    request["employee"]["pay"].update(currency=currency, weekly_pay=weekly_pay)
-    return request
 
 
 def _pick(result: Case, keys: Case) -> Case:

@@ -27,30 +27,9 @@ from keepwell.law.tests.factory import (
 Case = dict[str, Any]
 
 
-def indonesia_request(
-    *,
-    contracts: list[Case],
-    wage: str | None = "6000000",
-    facts: Case | None = None,
-    statuses: list[Case] | None = None,
-    action: str = "not_renew",
-    decision_date: str | None = None,
-    new_end_date: str | None = None,
-) -> Case:
-    """A SCHEMA.md request for Indonesia, built with the shared factory."""
-    request = china_request(
-        jurisdiction="ID",
-        contracts=contracts,
-        wage=wage,
-        average=None,
-        statuses=statuses or [],
-        facts=facts,
-        action=action,
-        decision_date=decision_date,
-        new_end_date=new_end_date,
-    )
-    request["employee"]["pay"]["currency"] = "IDR"
-    return request
+def indonesia_request(*, wage: str | None = "6000000", **options: Any) -> Case:
+    """A SCHEMA.md request for Indonesia, built with the shared factory: rupiah, a monthly wage."""
+    return china_request(jurisdiction="ID", currency="IDR", wage=wage, average=None, **options)
 
 
 def _pick(result: Case, keys: Case) -> Case:

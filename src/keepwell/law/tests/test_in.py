@@ -37,30 +37,15 @@ NOT_APPLICABLE = (
 def in_request(
     *,
     contracts: list[Case] | None = None,
-    hire_date: str | None = None,
     wage: str | None = "40000",
     currency: str | None = "INR",
-    region: str | None = None,
-    statuses: list[Case] | None = None,
-    action: str = "not_renew",
-    decision_date: str | None = None,
-    new_end_date: str | None = None,
+    **options: Any,
 ) -> Case:
     """The factory's SCHEMA.md request with Indian pay."""
-    request = china_request(
-        contracts=contracts or [contract("2026-01-01", "2026-10-31")],
-        hire_date=hire_date,
-        region=region,
-        wage=wage,
-        average=None,
-        statuses=statuses or [],
-        action=action,
-        decision_date=decision_date,
-        new_end_date=new_end_date,
-        jurisdiction="IN",
+    contracts = contracts or [contract("2026-01-01", "2026-10-31")]
+    return china_request(
+        jurisdiction="IN", contracts=contracts, currency=currency, wage=wage, average=None, **options
     )
-    request["employee"]["pay"]["currency"] = currency
-    return request
 
 
 @pytest.mark.parametrize(

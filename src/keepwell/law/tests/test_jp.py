@@ -28,35 +28,9 @@ from keepwell.law.tests.factory import (
 Case = dict[str, Any]
 
 
-def japan_request(
-    *,
-    contracts: list[Case],
-    facts: Case | None = None,
-    statuses: list[Case] | None = None,
-    birth_date: str | None = None,
-    action: str = "not_renew",
-    decision_date: str | None = None,
-    new_end_date: str | None = None,
-    as_of: str | None = None,
-    region: str | None = None,
-) -> Case:
-    """A SCHEMA.md request for Japan, built with the shared factory."""
-    request = china_request(
-        jurisdiction="JP",
-        region=region,
-        contracts=contracts,
-        wage=None,
-        average=None,
-        statuses=statuses or [],
-        facts=facts,
-        action=action,
-        decision_date=decision_date,
-        new_end_date=new_end_date,
-        as_of=as_of,
-    )
-    request["employee"]["pay"]["currency"] = "JPY"
-    request["employee"]["birth_date"] = birth_date
-    return request
+def japan_request(**options: Any) -> Case:
+    """A SCHEMA.md request for Japan, built with the shared factory: yen, no wage."""
+    return china_request(jurisdiction="JP", currency="JPY", wage=None, average=None, **options)
 
 
 def _finding(result: Case, code: str) -> Case:

@@ -29,38 +29,17 @@ Case = dict[str, Any]
 TWO_YEARS = [contract("2024-03-01", "2025-02-28"), contract("2025-03-01", "2026-02-28")]
 
 
-def korea_request(
-    *,
-    contracts: list[Case],
-    daily_wage: str | None = "150000",
-    headcount: int | None = 40,
-    hire_date: str | None = None,
-    birth_date: str | None = None,
-    statuses: list[Case] | None = None,
-    facts: Case | None = None,
-    action: str = "not_renew",
-    decision_date: str | None = None,
-    new_end_date: str | None = None,
-) -> Case:
-    """A SCHEMA.md request for South Korea, built with the shared factory."""
-    request = china_request(
+def korea_request(*, daily_wage: str | None = "150000", headcount: int | None = 40, **options: Any) -> Case:
+    """A SCHEMA.md request for South Korea, built with the shared factory: won, an average daily wage."""
+    return china_request(
         jurisdiction="KR",
-        contracts=contracts,
-        hire_date=hire_date,
+        currency="KRW",
         wage=None,
+        pay={"daily_wage": daily_wage},
         average=None,
-        statuses=statuses or [],
-        facts=facts,
-        action=action,
-        decision_date=decision_date,
-        new_end_date=new_end_date,
+        headcount=headcount,
+        **options,
     )
-    employee = request["employee"]
-    employee["pay"]["currency"] = "KRW"
-    employee["pay"]["daily_wage"] = daily_wage
-    employee["workplace_headcount"] = headcount
-    employee["birth_date"] = birth_date
-    return request
 
 
 def _pick(result: Case, keys: Case) -> Case:

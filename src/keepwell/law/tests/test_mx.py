@@ -36,30 +36,20 @@ def mx_request(
     cause: str | None = SUBSTITUTION,
     monthly_wage: str | None = "13500",
     daily_wage: str | None = None,
-    region: str | None = None,
-    statuses: list[Case] | None = None,
-    facts: Case | None = None,
-    action: str = "not_renew",
-    decision_date: str | None = None,
-    new_end_date: str | None = None,
+    **options: Any,
 ) -> Case:
     """The factory's SCHEMA.md request with Mexican pay and the current contract's stated cause."""
     contract_list = contracts or [contract("2026-01-10", "2026-05-03")]
     contract_list[-1] = {**contract_list[-1], "objective_reason": cause}
-    request = china_request(
-        contracts=contract_list,
-        region=region,
-        wage=monthly_wage,
-        average=None,
-        statuses=statuses or [],
-        facts=facts or {},
-        action=action,
-        decision_date=decision_date,
-        new_end_date=new_end_date,
+    return china_request(
         jurisdiction="MX",
+        contracts=contract_list,
+        currency="MXN",
+        wage=monthly_wage,
+        pay={"daily_wage": daily_wage},
+        average=None,
+        **options,
     )
-    request["employee"]["pay"].update(currency="MXN", daily_wage=daily_wage)
-    return request
 
 
 def _pick(result: Case, keys: Case) -> Case:

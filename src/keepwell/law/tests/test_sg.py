@@ -29,35 +29,9 @@ Case = dict[str, Any]
 ELIGIBLE = {"foreign_national": False, "satisfactory_performance": True, "medically_fit": True}
 
 
-def singapore_request(
-    *,
-    contracts: list[Case],
-    birth_date: str | None = None,
-    hire_date: str | None = None,
-    facts: Case | None = None,
-    statuses: list[Case] | None = None,
-    action: str = "not_renew",
-    decision_date: str | None = None,
-    new_end_date: str | None = None,
-    offer: str = "none",
-) -> Case:
-    """A SCHEMA.md request for Singapore, built with the shared factory."""
-    request = china_request(
-        jurisdiction="SG",
-        contracts=contracts,
-        hire_date=hire_date,
-        wage="5000",
-        average=None,
-        statuses=statuses or [],
-        facts=facts,
-        action=action,
-        decision_date=decision_date,
-        new_end_date=new_end_date,
-        offer=offer,
-    )
-    request["employee"]["pay"]["currency"] = "SGD"
-    request["employee"]["birth_date"] = birth_date
-    return request
+def singapore_request(**options: Any) -> Case:
+    """A SCHEMA.md request for Singapore, built with the shared factory: Singapore dollars."""
+    return china_request(jurisdiction="SG", currency="SGD", wage="5000", average=None, **options)
 
 
 def _finding(result: Case, code: str) -> Case:

@@ -31,29 +31,9 @@ def work(start: str, end: str, reason: str | None = "temporary work") -> Case:
     return {**contract(start, end), "objective_reason": reason}
 
 
-def taiwan_request(
-    *,
-    contracts: list[Case],
-    facts: Case | None = None,
-    statuses: list[Case] | None = None,
-    action: str = "not_renew",
-    decision_date: str | None = None,
-    new_end_date: str | None = None,
-) -> Case:
-    """A SCHEMA.md request for Taiwan, built with the shared factory."""
-    request = china_request(
-        jurisdiction="TW",
-        contracts=contracts,
-        wage=None,
-        average=None,
-        statuses=statuses or [],
-        facts=facts,
-        action=action,
-        decision_date=decision_date,
-        new_end_date=new_end_date,
-    )
-    request["employee"]["pay"]["currency"] = None
-    return request
+def taiwan_request(**options: Any) -> Case:
+    """A SCHEMA.md request for Taiwan, built with the shared factory: no pay."""
+    return china_request(jurisdiction="TW", currency=None, wage=None, average=None, **options)
 
 
 def _pick(result: Case, keys: Case) -> Case:

@@ -40,33 +40,20 @@ NOT_APPLICABLE = (
 def us_request(
     *,
     contracts: list[Case] | None = None,
-    hire_date: str | None = None,
-    region: str | None = None,
-    statuses: list[Case] | None = None,
-    facts: Case | None = None,
     headcount: int | None = None,
-    action: str = "not_renew",
-    decision_date: str | None = None,
-    new_end_date: str | None = None,
     jurisdiction: str = "US",
+    **options: Any,
 ) -> Case:
     """The factory's SCHEMA.md request with US pay."""
-    request = china_request(
+    return china_request(
+        jurisdiction=jurisdiction,
         contracts=contracts or [contract("2025-07-01", "2027-06-30")],
-        hire_date=hire_date,
-        region=region,
+        currency="USD",
         wage="10000",
         average=None,
-        statuses=statuses or [],
-        facts=facts or {},
-        action=action,
-        decision_date=decision_date,
-        new_end_date=new_end_date,
-        jurisdiction=jurisdiction,
+        headcount=headcount,
+        **options,
     )
-    request["employee"]["pay"]["currency"] = "USD"
-    request["employee"]["workplace_headcount"] = headcount
-    return request
 
 
 @pytest.mark.parametrize(

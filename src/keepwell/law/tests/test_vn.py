@@ -35,32 +35,10 @@ TWO_FIXED_TERMS = [contract("2022-01-01", "2023-12-31"), contract("2024-01-01", 
 ONE_YEAR_BASIS = "1 year worked, none covered by unemployment insurance: 1 year counted × 0.5 × 10000000"
 
 
-def vietnam_request(
-    *,
-    contracts: list[Case],
-    wage: str | None = "10000000",
-    facts: Case | None = None,
-    statuses: list[Case] | None = None,
-    hire_date: str | None = None,
-    action: str = "not_renew",
-    decision_date: str | None = None,
-    new_end_date: str | None = None,
-) -> Case:
-    """A SCHEMA.md request for Vietnam, built with the shared factory."""
-    request = china_request(
-        jurisdiction="VN",
-        contracts=contracts,
-        hire_date=hire_date,
-        wage=wage,
-        average=None,
-        statuses=statuses or [],
-        facts=NO_INSURANCE if facts is None else facts,
-        action=action,
-        decision_date=decision_date,
-        new_end_date=new_end_date,
-    )
-    request["employee"]["pay"]["currency"] = "VND"
-    return request
+def vietnam_request(*, wage: str | None = "10000000", facts: Case | None = None, **options: Any) -> Case:
+    """A SCHEMA.md request for Vietnam, built with the shared factory: dong, no insured time by default."""
+    facts = NO_INSURANCE if facts is None else facts
+    return china_request(jurisdiction="VN", currency="VND", wage=wage, average=None, facts=facts, **options)
 
 
 def _pick(result: Case, keys: Case) -> Case:
