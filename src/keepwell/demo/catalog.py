@@ -51,6 +51,15 @@ REGIONS = {
     "JP": Region("JP", "Asia/Tokyo", "JPY", JAPAN_SEASON, 300_000, (330_000, 520_000), 5_000, "jp"),
 }
 
+# The previous year's local average monthly wage (CNY) that China's severance cap reads (LCL Art 47: at most
+# 3 × this average a month). DEMO INPUTS, rounded near recent published levels, not the official figures;
+# a real tenant enters the figure its city publishes.
+LOCAL_AVERAGE_WAGES = {"CN-BJ": 12_000, "CN-SH": 12_500}
+
+# Reserve candidates (people being prepared for a sales-engineer seat), by the index of the team among the
+# teams after Xiao Li's and days from as_of to readiness. Xiao Li's team has none: its bench is thin.
+RESERVE_CANDIDATES = ((0, 20), (2, 120), (3, 30))
+
 # Fixed-term contract length in years, by jurisdiction (China: usually three; Germany: up to two
 # without objective reason; Japan: yearly renewals).
 FIXED_TERM_YEARS = {"CN-BJ": 3, "CN-SH": 3, "DE": 1, "JP": 1}
@@ -173,6 +182,18 @@ PROFILES["disengaged"] = replace(PROFILES["disengaged"], inbound_share=0.3)
 ORDINARY_MIX = (("steady", 5), ("strong", 2), ("weak", 3))
 # Xiao Li's teammates in the story months: at or below the team average (a thin bench).
 STORY_BENCH = ("steady", "weak", "steady", "weak", "steady", "weak", "steady")
+# Beijing North sells long-cycle projects: few qualified leads are won within 60 days. Its deal
+# conversion by archetype: Xiao Li closes like his team, the two at the top about 12 % (the level the
+# story's goal for months 4-6 aims at: deal conversion 8 % -> 12 %).
+STORY_DEAL_CONVERSION = {
+    "xiaoli": 0.08,
+    "star": 0.12,
+    "second": 0.12,
+    "manager": 0.1,
+    "steady": 0.08,
+    "strong": 0.1,
+    "weak": 0.05,
+}
 
 INDUSTRIES = ("machinery", "automation", "electronics", "chemicals", "logistics", "medical", "energy", "food")
 SIZES = (("small", 4), ("medium", 4), ("large", 2), ("enterprise", 1))

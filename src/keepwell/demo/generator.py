@@ -16,7 +16,16 @@ are for (a person, a month counted back from ``as_of``), so the story does not m
 The files cover ``months`` complete months before ``as_of`` plus the days of its own month; nothing
 happens after the end of ``as_of``. Like any export cut at a date, the first month has no order
 history behind it, so its repurchase rates are low. ``manifest.json`` names the tenant, the teams, the
-story's people and months, and the cast (who plays which quadrant, the newcomer, ...).
+story's people and months, and the cast (who plays which quadrant, the newcomer, ...); it also holds what
+the interchange files have no place for: the local average wages China's severance cap reads (demo
+inputs) and a few reserve candidates of teams other than Xiao Li's.
+
+The renewal case of Xiao Li must read as the story: his funnel leaks at lead conversion (12 % against the
+team's 20 %, his screening 10 % of his time against the top decile's 30 %) and at repurchase (8 % against
+15 %), not at deal conversion or deal size, so his team's deals of the story months are settled
+(``settle_story_deals``): he wins 1 of his 12 qualified leads (about 8 %), the team no more per qualified
+lead than he does. His revenue sits with key accounts he follows closely and who rate him 4 or 5, so the
+revenue at risk if he left is high.
 """
 
 from __future__ import annotations
@@ -25,12 +34,14 @@ import bisect
 import csv
 import itertools
 import json
+import math
 import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -132,6 +143,9 @@ class Story:
     feedback: int = 10
     csat_sum: int = 47  # 4.7
     contract_days_after_as_of: int = 45
+    # Deal conversion over the three months: leads qualified in them, and those won within 60 days.
+    window_qualified: int = 12
+    window_won: int = 1  # 1 / 12 ≈ 8 %
     team_customers_followed: int = 25
     team_lead_conversion: float = 0.20
     team_repurchase: float = 0.15
@@ -141,6 +155,8 @@ class Story:
 STORY = Story()
 
 YEAR = timedelta(days=365)
+THIRTY_DAYS = timedelta(days=30)
+SIXTY_DAYS = timedelta(days=60)
 DAY = timedelta(days=1)
 HOUR = timedelta(hours=1)
 MINUTE = timedelta(minutes=1)
@@ -347,6 +363,38 @@ class Book:
             self.known_set.add(customer_id)
             self.known.append(customer_id)
 
+    def all_leads(self) -> list[Lead]:
+        return [lead for leads in self.leads.values() for lead in leads]
+
+    def index(self, zone: ZoneInfo) -> None:
+        """Won leads by the month of the win, and lost prospects by the time of the loss."""
+        self.wins, self.lost_prospects = {}, []
+        for lead in self.all_leads():
+            if lead.won is not None:
+                self.wins.setdefault(Month.of(lead.won.astimezone(zone).date()), []).append(lead)
+            if lead.lost is not None and lead.customer_id:
+                self.lost_prospects.append((lead.lost, lead.customer_id))
+        self.lost_prospects.sort()
+
+
+@dataclass
+class Deals:
+    """One member of Xiao Li's team over the story months: qualified leads, revenue, and wins to give."""
+
+    person: Person
+    qualified: list[Lead]  # leads qualified in the story months, by qualification time
+    revenue: Decimal  # revenue of the story months, in the reporting currency
+    rate: float  # the member's usual deal conversion
+    won: int = 0
+
+    @property
+    def conversion(self) -> Fraction:
+        return Fraction(self.won, len(self.qualified))
+
+    @property
+    def per_win(self) -> Fraction:
+        return Fraction(self.revenue) / self.won
+
 
 @dataclass
 class Dataset:
@@ -432,6 +480,7 @@ class _Generator:
         self.limits: dict[str, datetime] = {}
         self.month_bounds: dict[tuple[str, Month], tuple[datetime, datetime]] = {}
         self.day_weights: dict[tuple[date, date], tuple[list[date], list[float]]] = {}
+        self.reserve: list[dict[str, str]] = []
 
     # -- randomness and identifiers -----------------------------------------------------------------------
 
@@ -456,9 +505,15 @@ class _Generator:
         self.exchange_rates()
         plans = {person.employee_id: self.plans(person) for person in self.people}
         self.balance_story_team(plans)
+        books = {
+            person.employee_id: self.lead_book(person, plans[person.employee_id]) for person in self.people
+        }
+        self.settle_story_deals(plans, books)
         for person in self.people:
-            self.facts(person, plans[person.employee_id])
+            books[person.employee_id].index(person.zone)
+            self.facts(person, plans[person.employee_id], books[person.employee_id])
         self.employee_rows()
+        self.reserve = self.reserve_candidates()
         return Dataset(tables=self.tables, manifest=self.manifest())
 
     # -- organisation and contracts -----------------------------------------------------------------------
@@ -757,6 +812,9 @@ class _Generator:
             position = min(1.0, index / max(1, len(complete) - 1))
             rng = self.rng("plan", person.employee_id, self.timeline.back(month))
             plans[month] = self.plan(person, month, position, tenure, active_days, hired_days, rng)
+        if person.team == catalog.STORY_TEAM[0]:
+            for plan in plans.values():
+                plan.deal_conversion = catalog.STORY_DEAL_CONVERSION[person.archetype]
         if person.employee_id == XIAO_LI:
             for month in self.timeline.story_months:
                 self.story_plan(plans[month])
@@ -829,6 +887,7 @@ class _Generator:
         plan.screening = STORY.screening_percent
         plan.attainment = STORY.attainment
         plan.feedback, plan.csat_sum = STORY.feedback, STORY.csat_sum
+        plan.inbound_hits = plan.inbound  # diligent: every inbound contact answered within a day
 
     def balance_story_team(self, plans: dict[str, dict[Month, Plan]]) -> None:
         """Bring Xiao Li's team to the story's means in the last three complete months.
@@ -923,20 +982,184 @@ class _Generator:
                 return
             setattr(best[1], numerator, getattr(best[1], numerator) + best[2])
 
+    # -- the story team's deals ---------------------------------------------------------------------------
+
+    def settle_story_deals(self, plans: dict[str, dict[Month, Plan]], books: dict[str, Book]) -> None:
+        """Settle which qualified leads of Xiao Li's team are won within 60 days in the story months.
+
+        Xiao Li qualifies ``STORY.window_qualified`` leads in the three months and wins ``STORY.window_won``
+        of them (about 8 %). His teammates close their usual share; the two at the top about 12 %. The
+        team as a whole earns no more per qualified lead than he does (c₂ × S, deal conversion times
+        revenue per won deal), so his funnel leaks where the story says: at lead conversion (and, outside
+        the funnel, repurchase), not at deal conversion or deal size. Teammates who would earn more per
+        qualified lead qualify a few more leads late (after 30 days, which lead conversion does not count).
+        """
+        window = self.timeline.story_months
+        team = [person for person in self.people if person.team == catalog.STORY_TEAM[0]]
+        deals: list[Deals] = []
+        for person in team:
+            person_plans = plans[person.employee_id]
+            if not all(month in person_plans for month in window):
+                continue
+            book = books[person.employee_id]
+            rng = self.rng("deals", person.employee_id)
+            if person.employee_id == XIAO_LI:
+                self.fit_qualified(person, book, STORY.window_qualified, rng)
+            revenue = sum((person_plans[month].revenue(month) for month in window), Decimal(0))
+            rate = catalog.STORY_DEAL_CONVERSION[person.archetype]
+            deals.append(Deals(person, self.qualified_in_window(person, book), revenue, rate))
+        xiao_li = next(entry for entry in deals if entry.person.employee_id == XIAO_LI)
+        xiao_li.won = min(STORY.window_won, len(xiao_li.qualified))
+        per_qualified = xiao_li.conversion * xiao_li.per_win
+        for entry in deals:
+            if entry is xiao_li:
+                continue
+            wanted = math.ceil(Fraction(entry.revenue) / (per_qualified * Fraction(85, 100)))
+            if len(entry.qualified) < wanted:
+                book = books[entry.person.employee_id]
+                rng = self.rng("late", entry.person.employee_id)
+                self.qualify_late(entry.person, book, wanted - len(entry.qualified), rng)
+                entry.qualified = self.qualified_in_window(entry.person, book)
+        self.choose_wins(deals, xiao_li)
+        for entry in deals:
+            self.award(entry, self.rng("award", entry.person.employee_id))
+
+    def qualified_in_window(self, person: Person, book: Book) -> list[Lead]:
+        window = set(self.timeline.story_months)
+        return sorted(
+            (
+                lead
+                for lead in book.all_leads()
+                if lead.qualified is not None
+                and Month.of(lead.qualified.astimezone(person.zone).date()) in window
+            ),
+            key=lambda lead: (lead.qualified or NOT_YET, lead.lead_id),
+        )
+
+    def fit_qualified(self, person: Person, book: Book, target: int, rng: random.Random) -> None:
+        """Exactly ``target`` leads qualified in the story months: drop or add late qualifications."""
+        current = self.qualified_in_window(person, book)
+        late = [lead for lead in current if lead.qualified and lead.qualified - lead.created > THIRTY_DAYS]
+        while len(current) > target and late:
+            lead = late.pop()
+            lead.qualified, lead.amount = None, None
+            current.remove(lead)
+        if len(current) < target:
+            self.qualify_late(person, book, target - len(current), rng)
+
+    def qualify_late(self, person: Person, book: Book, count: int, rng: random.Random) -> None:
+        """Qualify ``count`` more open leads in the story months, more than 30 days after their creation."""
+        window = self.timeline.story_months
+        start = window[0].start(person.zone)
+        end = min(window[-1].end(person.zone), self.limit(person) - 3 * DAY)
+        candidates = [
+            lead
+            for lead in book.all_leads()
+            if lead.customer_id
+            and lead.qualified is None
+            and lead.won is None
+            and lead.created + THIRTY_DAYS + DAY < end
+            and lead.created + 58 * DAY > start
+        ]
+        rng.shuffle(candidates)
+        # Open leads first; a lead already marked lost is reopened only when no open one is left.
+        candidates.sort(key=lambda lead: lead.lost is not None)
+        for lead in candidates[:count]:
+            low = max(lead.created + THIRTY_DAYS + DAY, start)
+            high = min(lead.created + 58 * DAY, end)
+            lead.qualified = low + (high - low) * rng.random()
+            lead.lost = None
+            lead.amount = self.lead_amount(person, lead.qualified, rng)
+
+    def choose_wins(self, deals: list[Deals], xiao_li: Deals) -> None:
+        """Wins per member: near their usual rate, with the team's means below Xiao Li's on both factors.
+
+        The diagnosis compares Xiao Li's deal conversion with the mean of the members' rates, and his
+        revenue per won deal with the mean over members with a win; both means are kept at most 95 % of
+        his, so neither is a gap. Start from each member's usual rate, then move one win at a time.
+        """
+        movable = [entry for entry in deals if entry is not xiao_li and entry.qualified]
+        for entry in movable:
+            entry.won = min(len(entry.qualified), round(entry.rate * len(entry.qualified)))
+        conversion_goal = xiao_li.conversion * Fraction(95, 100)
+        per_win_goal = xiao_li.per_win * Fraction(95, 100)
+
+        def excess() -> Fraction:
+            rates = [entry.conversion for entry in deals if entry.qualified]
+            sizes = [entry.per_win for entry in deals if entry.won]
+            conversion = sum(rates, Fraction(0)) / len(rates)
+            per_win = sum(sizes, Fraction(0)) / len(sizes)
+            return max(Fraction(0), conversion / conversion_goal - 1) + max(
+                Fraction(0), per_win / per_win_goal - 1
+            )
+
+        def strain() -> float:
+            total = 0.0
+            for entry in movable:
+                usual = entry.rate * len(entry.qualified)
+                weight = 4.0 if entry.person.story_role == "top" else 1.0
+                total += weight * ((entry.won - usual) / max(1.0, usual)) ** 2
+            return total
+
+        for _ in range(200):
+            current = excess()
+            if current == 0:
+                break
+            best: tuple[Fraction, float, Deals, int] | None = None
+            for entry in movable:
+                for step in (1, -1):
+                    if not 0 <= entry.won + step <= len(entry.qualified):
+                        continue
+                    entry.won += step
+                    candidate = (excess(), strain())
+                    entry.won -= step
+                    if candidate[0] < current and (best is None or candidate < best[:2]):
+                        best = (candidate[0], candidate[1], entry, step)
+            if best is None:
+                break
+            best[2].won += best[3]
+
+    def award(self, entry: Deals, rng: random.Random) -> None:
+        """Win ``entry.won`` of the qualified leads within 60 days (spread over the months); lose the rest."""
+        limit = self.limit(entry.person)
+        roomy = [lead for lead in entry.qualified if lead.qualified and limit - lead.qualified >= 3 * DAY]
+        count = min(entry.won, len(roomy))
+        winners = (
+            {roomy[int((index + 0.5) * len(roomy) / count)].lead_id for index in range(count)}
+            if count
+            else set()
+        )
+        for lead in entry.qualified:
+            assert lead.qualified is not None
+            if lead.lead_id in winners:
+                span = min(50 * DAY, limit - lead.qualified - HOUR)
+                lead.won, lead.lost = lead.qualified + span * rng.uniform(0.15, 1.0), None
+                continue
+            if lead.won is not None and lead.won - lead.qualified <= SIXTY_DAYS:
+                lead.won = None
+            if lead.won is None and (lead.lost is None or lead.lost <= lead.qualified):
+                lost = lead.qualified + timedelta(days=rng.uniform(15, 80))
+                lead.lost = lost if lost <= limit else None
+
     # -- facts --------------------------------------------------------------------------------------------
 
-    def facts(self, person: Person, plans: dict[Month, Plan]) -> None:
+    def lead_book(self, person: Person, plans: dict[Month, Plan]) -> Book:
+        """The person's leads of every month (their outcomes still open to the story team's settlement)."""
         book = Book()
         for month, plan in plans.items():
             book.leads[month] = self.leads(
-                person, month, plan, book, self.rng("leads", person.employee_id, self.timeline.back(month))
+                person, month, plan, self.rng("leads", person.employee_id, self.timeline.back(month))
             )
-        book.lost_prospects.sort()
+        return book
+
+    def facts(self, person: Person, plans: dict[Month, Plan], book: Book) -> None:
         for month, plan in plans.items():
             rng = self.rng("month", person.employee_id, self.timeline.back(month))
-            buyers = self.orders(person, month, plan, book, rng)
-            followed = self.activities(person, month, plan, book, buyers, rng)
-            self.feedback(person, month, plan, buyers or followed, rng)
+            sales = self.orders(person, month, plan, book, rng)
+            buyers = list(sales)
+            accounts = self.key_accounts(person, plan, sales)
+            followed = self.activities(person, month, plan, book, buyers, accounts, rng)
+            self.feedback(person, month, plan, buyers or followed, accounts, rng)
             self.tasks(person, month, plan, followed, rng)
             self.tables["targets"].append(
                 [person.employee_id, month.label, "revenue", str(plan.target.quantize(CENT))]
@@ -1043,7 +1266,7 @@ class _Generator:
         self.tables["customers"].append([customer_id, name, industry, size, person.employee_id])
         return customer_id
 
-    def leads(self, person: Person, month: Month, plan: Plan, book: Book, rng: random.Random) -> list[Lead]:
+    def leads(self, person: Person, month: Month, plan: Plan, rng: random.Random) -> list[Lead]:
         limit = self.limit(person)
         created = sorted(
             moment
@@ -1094,14 +1317,13 @@ class _Generator:
             elif roll < 0.75:
                 lead.lost = at(lead.created, 3, 45, 14)
             if lead.qualified is not None:
-                typical = person.quota * rng.uniform(0.15, 0.6)
-                lead.amount = self.local_amount(Decimal(round(typical, -2)), person, lead.qualified)
-            if lead.won is not None:
-                won_month = Month.of(lead.won.astimezone(person.zone).date())
-                book.wins.setdefault(won_month, []).append(lead)
-            if lead.lost is not None and lead.customer_id:
-                book.lost_prospects.append((lead.lost, lead.customer_id))
+                lead.amount = self.lead_amount(person, lead.qualified, rng)
         return leads
+
+    def lead_amount(self, person: Person, qualified: datetime, rng: random.Random) -> Decimal:
+        """What a qualified lead is expected to bring, in the person's currency."""
+        typical = person.quota * rng.uniform(0.15, 0.6)
+        return self.local_amount(Decimal(round(typical, -2)), person, qualified)
 
     def local_amount(self, amount: Decimal, person: Person, moment: datetime) -> Decimal:
         """``amount`` CNY in the person's currency at the rate of the moment's local date."""
@@ -1111,7 +1333,10 @@ class _Generator:
         rate = self.fx[currency][moment.astimezone(person.zone).date()]
         return (amount / rate).quantize(YUAN if currency == "JPY" else CENT)
 
-    def orders(self, person: Person, month: Month, plan: Plan, book: Book, rng: random.Random) -> list[str]:
+    def orders(
+        self, person: Person, month: Month, plan: Plan, book: Book, rng: random.Random
+    ) -> dict[str, Decimal]:
+        """The month's orders; returns what each buying customer spent (reporting currency), in order."""
         wins = sorted(book.wins.pop(month, []), key=lambda lead: lead.won or lead.created)
         buying: dict[str, tuple[datetime, float, Lead | None]] = {}
         for lead in wins:
@@ -1148,7 +1373,7 @@ class _Generator:
             if moment is not None:
                 buying[self.customer(person, rng)] = (moment, 1.0, None)
         if not buying:
-            return []
+            return {}
         weights = [weight * rng.lognormvariate(0, 0.45) for _, weight, _ in buying.values()]
         minimum = Decimal(100)
         total = max(revenue, minimum * len(buying))
@@ -1171,11 +1396,29 @@ class _Generator:
             if customer not in book.last_order:
                 book.buyers.append(customer)
             book.last_order[customer] = moment
-        return list(buying)
+        return dict(zip(buying, amounts, strict=True))
+
+    @staticmethod
+    def key_accounts(person: Person, plan: Plan, sales: dict[str, Decimal]) -> list[str]:
+        """Xiao Li's habit: he follows his biggest buyers of the month closely, and they answer surveys.
+
+        Returns those accounts (as many as the month's feedback), largest first; nobody else has them.
+        """
+        if person.employee_id != XIAO_LI:
+            return []
+        return sorted(sales, key=lambda customer: (-sales[customer], customer))[: plan.feedback]
 
     def activities(
-        self, person: Person, month: Month, plan: Plan, book: Book, buyers: list[str], rng: random.Random
+        self,
+        person: Person,
+        month: Month,
+        plan: Plan,
+        book: Book,
+        buyers: list[str],
+        accounts: list[str],
+        rng: random.Random,
     ) -> list[str]:
+        """The month's activities; ``accounts`` (key accounts) are followed first and touched three times."""
         month_leads = book.leads.get(month, [])
         lead_of = {lead.customer_id: lead for lead in month_leads if lead.customer_id}
         lead_customers = list(lead_of)
@@ -1189,8 +1432,9 @@ class _Generator:
                 followed.append(customer)
 
         wanted = plan.followed
+        take(accounts, min(len(accounts), wanted))
         take(lead_customers, round(wanted * 0.4))
-        take(buyers, round(wanted * 0.35))
+        take(buyers, min(round(wanted * 0.35), wanted - len(followed)))
         take(book.known, wanted - len(followed))
         take(lead_customers, wanted - len(followed))
         take(buyers, wanted - len(followed))
@@ -1201,7 +1445,10 @@ class _Generator:
         buyer_set = set(buyers)
 
         # One activity per followed customer, then more where the work is.
-        targets = followed + rng.choices(followed, k=plan.extra_activities) if followed else []
+        again = [customer for customer in accounts if customer in taken for _ in range(2)]
+        again = again[: plan.extra_activities]
+        extra = plan.extra_activities - len(again)
+        targets = followed + again + rng.choices(followed, k=extra) if followed else []
         work: list[Touch] = []
         for customer in targets:
             lead = lead_of.get(customer)
@@ -1288,21 +1535,29 @@ class _Generator:
                 return
 
     def feedback(
-        self, person: Person, month: Month, plan: Plan, customers: list[str], rng: random.Random
+        self,
+        person: Person,
+        month: Month,
+        plan: Plan,
+        customers: list[str],
+        accounts: list[str],
+        rng: random.Random,
     ) -> None:
+        """The month's feedback about ``person``; with key accounts, they answer, all satisfied (4 or 5)."""
         if not customers or not plan.feedback:
             return
+        floor = 4 if accounts else 1
         count = plan.feedback
         total = max(count, min(5 * count, plan.csat_sum))
         base = total // count
         scores = [base + (1 if index < total - base * count else 0) for index in range(count)]
         for _ in range(count):  # spread the scores without moving their sum
             first, second = rng.randrange(count), rng.randrange(count)
-            if first != second and scores[first] < 5 and scores[second] > 1 and rng.random() < 0.3:
+            if first != second and scores[first] < 5 and scores[second] > floor and rng.random() < 0.3:
                 scores[first] += 1
                 scores[second] -= 1
         rng.shuffle(scores)
-        for score in scores:
+        for index, score in enumerate(scores):
             moment = self.moment(rng, person, month, early=0, late=0.1)
             if moment is None:
                 continue
@@ -1311,11 +1566,12 @@ class _Generator:
                 low, high = {5: (9, 10), 4: (7, 9), 3: (5, 7), 2: (2, 5), 1: (0, 3)}[score]
                 nps = str(rng.randint(low, high))
             complaint_chance = {1: 0.8, 2: 0.6, 3: 0.12}.get(score, 0.01) + plan.complaint
-            complaint = "true" if rng.random() < complaint_chance else "false"
+            complaint = "true" if rng.random() < complaint_chance and not accounts else "false"
+            customer = accounts[index % len(accounts)] if accounts else rng.choice(customers)
             self.tables["feedback"].append(
                 [
                     self.next_id("FB", 6),
-                    rng.choice(customers),
+                    customer,
                     person.employee_id,
                     _stamp(moment, person.zone),
                     str(score),
@@ -1413,6 +1669,40 @@ class _Generator:
                 cast[part] = person.employee_id
         return cast
 
+    def reserve_candidates(self) -> list[dict[str, str]]:
+        """Outside candidates being prepared for a sales-engineer seat in some teams (not Xiao Li's)."""
+        rng = self.rng("reserve")
+        others = self.teams[2:]
+        candidates = []
+        for index, (team_index, days) in enumerate(catalog.RESERVE_CANDIDATES, start=1):
+            if team_index >= len(others):
+                continue
+            code, _, jurisdiction = others[team_index]
+            name, _ = self.person_name(rng, catalog.REGIONS[jurisdiction].names)
+            candidates.append(
+                {
+                    "candidate_id": f"RC{index:03d}",
+                    "name": name,
+                    "team": code,
+                    "target_role": "sales_engineer",
+                    "readiness_date": (self.spec.as_of + timedelta(days=days)).isoformat(),
+                }
+            )
+        return candidates
+
+    def local_average_wages(self) -> list[dict[str, str]]:
+        """China's local average monthly wages (demo inputs), effective from 1 January of the as_of year."""
+        return [
+            {
+                "jurisdiction": jurisdiction,
+                "effective_from": date(self.spec.as_of.year, 1, 1).isoformat(),
+                "amount": f"{amount}.00",
+                "currency": REPORTING_CURRENCY,
+                "note": "demo input, not the published figure",
+            }
+            for jurisdiction, amount in catalog.LOCAL_AVERAGE_WAGES.items()
+        ]
+
     def manifest(self) -> dict[str, object]:
         story_manager = next(person for person in self.people if person.story_role == "manager")
         return {
@@ -1438,5 +1728,7 @@ class _Generator:
                 "months": [month.label for month in self.timeline.story_months],
             },
             "cast": self.cast(),
+            "local_average_wages": self.local_average_wages(),
+            "reserve_candidates": self.reserve,
             "counts": {entity: len(rows) for entity, rows in self.tables.items()},
         }
