@@ -1,33 +1,55 @@
 """Loading the demo company into the ``demo`` tenant.
 
 ``demo_load`` generates the files (``keepwell.demo.generator``), imports them through the interchange
-service like any customer's CRM export, removes what an earlier load left behind, and gives one login
-per role.
+service like any customer's CRM export, removes what an earlier load left behind, stores what the files
+have no place for (the local average wages of Beijing and Shanghai — demo inputs, not the published
+figures — and the reserve candidates of the manifest), evaluates the tenant as of ``as_of`` and opens
+the renewal cases (``renewal_scan``), so that the web pages show metrics and the renewal queue. It gives
+one login per role.
 
 Reloading never deletes the tenant: the audit trail is append-only (PostgreSQL refuses DELETE on it,
 both databases refuse UPDATE), so the tenant and its audit events stay and the data is replaced in
 place. Imports upsert by id, so a reload with the same arguments changes nothing; rows whose ids are
 no longer generated (another size, another as_of) are deleted, and the load is recorded in the audit
 trail. Other tenants are never touched.
+
+A reload that would change nothing is skipped: each load records in its audit event a fingerprint of
+what it loaded (the generated files byte for byte, the arguments, and KeepWell's own source code) and a
+digest of every row the tenant holds afterwards (audit trail and memberships aside). When the next load
+generates the same fingerprint and the tenant's rows still hash to that digest, nothing was changed in
+between by anyone, so importing, evaluating and scanning again would give the same rows: only the logins
+are ensured. Any change — an edited row, a new rating, a scan for another date, a new version of the
+code — makes the digest or the fingerprint differ, and the load runs in full.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import os
+import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
 
+import keepwell
 from keepwell.audit.services import audit_record
-from keepwell.demo.generator import TENANT, XIAO_LI, Dataset, DemoSpec, generate, write_csv
+from keepwell.demo.generator import ENTITIES, TENANT, XIAO_LI, Dataset, DemoSpec, generate, write_csv
 from keepwell.errors import KeepWellError
+from keepwell.evaluation.models import EvaluationRun
+from keepwell.evaluation.services import evaluation_run
 from keepwell.interchange.services import ImportResult, Progress, import_file
+from keepwell.renewal.models import RenewalCase, ReserveCandidate
+from keepwell.renewal.services import renewal_scan
 from keepwell.tenancy.context import tenant_context
 from keepwell.tenancy.models import Role, Tenant
 from keepwell.tenancy.services import membership_grant, tenant_create, user_ensure
@@ -68,6 +90,12 @@ class DemoLoad:
     rows: dict[str, int]  # rows imported, by entity
     removed: dict[str, int]  # rows of an earlier load no longer generated, by entity
     logins: tuple[DemoLogin, ...]
+    skipped: bool = False  # nothing changed since the last identical load: nothing was imported or computed
+    evaluated: bool = False  # the tenant holds an evaluation and renewal cases as of as_of
+    scan: dict[str, int] = field(default_factory=dict)  # what renewal_scan did (empty when it did not run)
+    local_average_wages: tuple[dict[str, str], ...] = ()
+    reserve_candidates: tuple[dict[str, str], ...] = ()
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent, by step
 
 
 def demo_today() -> date:
@@ -86,38 +114,240 @@ def demo_load(
     seed: int = 1,
     employees: int = 60,
     months: int = 12,
+    evaluate: bool = True,
     progress: Progress | None = None,
     report: Callable[[ImportResult], object] | None = None,
+    step: Callable[[str], object] | None = None,
 ) -> DemoLoad:
     """Create or refresh the ``demo`` tenant with a generated company as of ``as_of`` (default today).
 
-    ``progress`` is handed to each import; ``report`` gets each import's result as it finishes.
+    With ``evaluate`` (the default) the tenant is then evaluated as of ``as_of`` and its renewal cases are
+    opened; both read the database through DuckDB's own connection, so the imported rows must be committed
+    (no surrounding transaction). ``progress`` is handed to each import; ``report`` gets each import's
+    result as it finishes; ``step`` is told each step as it starts.
     """
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def done(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[name] = round(now - clock, 2)
+        clock = now
+
+    def starting(name: str) -> None:
+        if step is not None:
+            step(name)
+
     spec = DemoSpec(as_of=as_of or demo_today(), employees=employees, months=months, seed=seed)
     directory = directory or Path(settings.VAR_DIR) / "demo"
+    starting("generate")
     dataset = generate(spec)
     paths = write_csv(dataset, directory)
+    fingerprint = _fingerprint(spec, directory)
+    wages = tuple(cast(list[dict[str, str]], dataset.manifest["local_average_wages"]))
+    reserve = tuple(cast(list[dict[str, str]], dataset.manifest["reserve_candidates"]))
     tenant = _demo_tenant()
-    _org_units(tenant, dataset)
-    rows: dict[str, int] = {}
-    for entity in IMPORT_ORDER:
-        result = import_file(
-            tenant=tenant, entity=entity, path=paths[entity], file_format="csv", actor=None, progress=progress
-        )
-        _refuse_rejections(entity, result)
-        if report is not None:
-            report(result)
-        rows[entity] = len(dataset.tables[entity])
+    done("generate")
+    starting("compare")
+    previous = _last_load(tenant)
+    state = _state_digest(tenant) if previous.get("fingerprint") == fingerprint else None
+    unchanged = state is not None and previous.get("state") == state
+    done("compare")
+    rows = {entity: len(dataset.tables[entity]) for entity in IMPORT_ORDER}
+    removed = dict.fromkeys(IMPORT_ORDER, 0)
+    if not unchanged:
+        starting("import")
+        _org_units(tenant, dataset)
+        with tenant_context(tenant), transaction.atomic():
+            removed_contracts = _remove_moved_contracts(dataset)
+        for entity in IMPORT_ORDER:
+            result = import_file(
+                tenant=tenant,
+                entity=entity,
+                path=paths[entity],
+                file_format="csv",
+                actor=None,
+                progress=progress,
+            )
+            _refuse_rejections(entity, result)
+            if report is not None:
+                report(result)
+        with tenant_context(tenant), transaction.atomic():
+            removed = _remove_stale(dataset)
+            removed["contracts"] += removed_contracts
+            _legal_inputs(wages)
+            _reserve_candidates(reserve)
+            # What was computed from the replaced rows no longer describes them.
+            _forget_results(cases=not evaluate)
+        done("import")
+    evaluated = unchanged and bool(previous.get("evaluated"))
+    scan: dict[str, int] = {}
+    if evaluate and not evaluated:
+        starting("evaluate")
+        evaluation_run(tenant=tenant, as_of=spec.as_of)
+        with tenant_context(tenant):
+            EvaluationRun.objects.exclude(as_of=spec.as_of).delete()
+        done("evaluate")
+        starting("renewal scan")
+        scan = renewal_scan(tenant=tenant, as_of=spec.as_of)
+        with tenant_context(tenant):
+            RenewalCase.objects.exclude(as_of=spec.as_of).delete()
+        done("renewal scan")
+        evaluated = True
+    starting("record")
     with tenant_context(tenant), transaction.atomic():
-        removed = _remove_stale(dataset)
         audit_record(
             action="demo.load",
             object_type="tenant",
             object_id=tenant.slug,
-            data={"as_of": spec.as_of.isoformat(), "seed": seed, "rows": rows, "removed": removed},
+            data={
+                "as_of": spec.as_of.isoformat(),
+                "seed": seed,
+                "employees": employees,
+                "months": months,
+                "rows": rows,
+                "removed": removed,
+                "skipped": unchanged,
+                "evaluated": evaluated,
+                "fingerprint": fingerprint,
+                # The rows have not moved since they were compared unless this load wrote some.
+                "state": state if unchanged and not scan else _state_digest(tenant),
+            },
         )
     logins = _logins(tenant, dataset)
-    return DemoLoad(tenant, spec.as_of, directory, rows, removed, logins)
+    done("record")
+    return DemoLoad(
+        tenant,
+        spec.as_of,
+        directory,
+        rows,
+        removed,
+        logins,
+        skipped=unchanged,
+        evaluated=evaluated,
+        scan=scan,
+        local_average_wages=wages,
+        reserve_candidates=reserve,
+        seconds=seconds,
+    )
+
+
+# -- skipping a reload that would change nothing ------------------------------------------------------
+
+
+@functools.cache
+def _code_digest() -> str:
+    """A hash of KeepWell's own source (tests aside): another version of the code may load differently."""
+    root = Path(keepwell.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        relative = path.relative_to(root)
+        if "tests" in relative.parts:
+            continue
+        digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _fingerprint(spec: DemoSpec, directory: Path) -> str:
+    """What a load loads: the written files byte for byte, the arguments and the code."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps({**asdict(spec), "as_of": spec.as_of.isoformat()}, sort_keys=True).encode())
+    digest.update(_code_digest().encode())
+    for name in [f"{entity}.csv" for entity in ENTITIES] + ["manifest.json"]:
+        digest.update(name.encode() + b"\0" + (directory / name).read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _last_load(tenant: Tenant) -> dict[str, Any]:
+    """The data of the tenant's latest ``demo.load`` audit event ({} when none)."""
+    from keepwell.audit.models import AuditEvent
+
+    with tenant_context(tenant):
+        event = AuditEvent.objects.filter(action="demo.load").order_by("-sequence").first()
+    return dict(event.data) if event is not None and isinstance(event.data, dict) else {}
+
+
+def _state_digest(tenant: Tenant) -> str:
+    """A hash of every row the tenant holds, model by model in primary-key order.
+
+    The audit trail (it grows with every load) and the memberships (re-granted by every load) are left
+    out; every other tenant-owned model is in, including those added after this was written.
+    """
+    from keepwell.audit.models import AuditEvent
+    from keepwell.tenancy.models import Membership, TenantModel
+
+    digest = hashlib.sha256()
+    digest.update(
+        repr(
+            [(field.attname, getattr(tenant, field.attname)) for field in Tenant._meta.concrete_fields]
+        ).encode()
+    )
+    tenant_models = sorted(
+        (
+            model
+            for model in apps.get_models()
+            if issubclass(model, TenantModel)
+            and model not in (AuditEvent, Membership)
+            and not model._meta.proxy
+            and model._meta.managed
+        ),
+        key=lambda model: model._meta.label,
+    )
+    with tenant_context(tenant):
+        for model in tenant_models:
+            columns = [field.attname for field in model._meta.concrete_fields]
+            digest.update(model._meta.label.encode())
+            rows = model.objects.order_by("pk").values_list(*columns)  # type: ignore[attr-defined]
+            for row in rows.iterator(chunk_size=10_000):
+                digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+# -- what the interchange files have no place for -------------------------------------------------------
+
+
+def _legal_inputs(wages: Sequence[dict[str, str]]) -> None:
+    """The local average monthly wages of the manifest (demo inputs); no other row is kept."""
+    from keepwell.legal.models import LocalAverageWage
+
+    kept = []
+    for wage in wages:
+        row, _ = LocalAverageWage.objects.update_or_create(
+            jurisdiction=wage["jurisdiction"],
+            effective_from=date.fromisoformat(wage["effective_from"]),
+            defaults={"amount": Decimal(wage["amount"]), "currency": wage["currency"]},
+        )
+        kept.append(row.pk)
+    LocalAverageWage.objects.exclude(pk__in=kept).delete()
+
+
+def _reserve_candidates(candidates: Sequence[dict[str, str]]) -> None:
+    """The reserve candidates of the manifest, upserted by id; no other candidate is kept."""
+    from keepwell.people.models import OrgUnit
+
+    teams = {unit.code: unit for unit in OrgUnit.objects.all()}
+    for candidate in candidates:
+        ReserveCandidate.objects.update_or_create(
+            candidate_id=candidate["candidate_id"],
+            defaults={
+                "name": candidate["name"],
+                "employee": None,
+                "team": teams[candidate["team"]],
+                "target_role": candidate["target_role"],
+                "readiness_date": date.fromisoformat(candidate["readiness_date"]),
+            },
+        )
+    ReserveCandidate.objects.exclude(
+        candidate_id__in=[entry["candidate_id"] for entry in candidates]
+    ).delete()
+
+
+def _forget_results(*, cases: bool) -> None:
+    """Drop the evaluations (and, with ``cases``, the renewal cases) computed from replaced rows."""
+    EvaluationRun.objects.all().delete()
+    if cases:
+        RenewalCase.objects.all().delete()
 
 
 def _demo_tenant() -> Tenant:
@@ -175,6 +405,27 @@ def _delete(model: type[models.Model], primary_keys: Sequence[Any]) -> int:
     for start in range(0, len(primary_keys), _DELETE_CHUNK):
         model.objects.filter(pk__in=primary_keys[start : start + _DELETE_CHUNK]).delete()  # type: ignore[attr-defined]
     return len(primary_keys)
+
+
+def _remove_moved_contracts(dataset: Dataset) -> int:
+    """Delete contracts an import would collide with: another id now holds their employee and sequence.
+
+    (Another seed numbers the contracts differently; one employee may not have two contracts with the
+    same sequence, so the old one must go before the new one comes in.)
+    """
+    from keepwell.contracts.models import EmploymentContract
+
+    generated = {(row[0], row[1], row[2]) for row in dataset.tables["contracts"]}
+    taken = {(row[1], row[2]) for row in dataset.tables["contracts"]}
+    columns = ("pk", "contract_id", "employee__employee_id", "sequence")
+    existing = EmploymentContract.objects.values_list(*columns)
+    moved = [
+        pk
+        for pk, contract_id, employee_id, sequence in existing
+        if (employee_id, str(sequence)) in taken
+        and (contract_id, employee_id, str(sequence)) not in generated
+    ]
+    return _delete(EmploymentContract, moved)
 
 
 def _remove_stale(dataset: Dataset) -> dict[str, int]:
