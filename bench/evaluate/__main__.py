@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,32 @@ def _timed_child(which: str, directory: Path, dataset: Dataset, output: Path) ->
     return Run(json.loads(stdout.strip().splitlines()[-1]), usage.ru_maxrss * 1024)
 
 
+def _full_evaluate(url: str, directory: Path, dataset: Dataset) -> Run:
+    """Load the facts into a fresh KeepWell database at ``url`` (untimed), then time `evaluate` in a child."""
+    from bench.evaluate.database import load, prepare
+
+    started = time.perf_counter()
+    prepare(url)
+    loaded = load(url, directory)
+    slow = ", ".join(f"{table} {seconds:.0f} s" for table, seconds in loaded.items() if seconds >= 1)
+    print(f"  loaded {url.split('@')[-1]} in {time.perf_counter() - started:.0f} s ({slow})")
+    command = [
+        sys.executable,
+        "-m",
+        "bench.evaluate.database",
+        url,
+        dataset.as_of.isoformat(),
+        FIRST_MONTH.label,
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603 - fixed command
+    assert process.stdout is not None
+    stdout = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"keepwell evaluate on {url} failed")
+    return Run(json.loads(stdout.strip().splitlines()[-1]), usage.ru_maxrss * 1024)
+
+
 def _cross_check(engine_output: Path, bare_output: Path) -> tuple[int, int, int]:
     """(rows compared, numerator/denominator mismatches, value mismatches beyond 1e-9)."""
     connection = duckdb.connect()
@@ -82,6 +109,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--data", type=Path, default=DATA_ROOT, help="where generated facts are cached")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each side; the fastest is kept")
+    parser.add_argument(
+        "--database",
+        nargs="*",
+        choices=["sqlite", "postgres"],
+        default=[],
+        help="also load the facts into KeepWell databases and time the full `evaluate` (read, compute, store)"
+        "; the load itself is not timed",
+    )
+    parser.add_argument(
+        "--postgres-url", default="postgres://postgres@127.0.0.1:5432/keepwell_bench_evaluate"
+    )
     arguments = parser.parse_args(argv)
 
     results: list[tuple[Dataset, Run, dict[str, Run]]] = []
@@ -109,6 +147,22 @@ def main(argv: list[str] | None = None) -> int:
                 checks[variant] = _cross_check(engine_output, output)
         engine = min(engine_runs, key=lambda run: run.figures["total_s"])
         results.append((dataset, engine, bares))
+        for database in arguments.database:
+            url = (
+                f"sqlite:///{arguments.data / dataset.name}.sqlite3"
+                if database == "sqlite"
+                else arguments.postgres_url
+            )
+            full = _full_evaluate(url, directory, dataset)
+            reference = bares["bare"].figures["total_s"]
+            f = full.figures
+            print(
+                f"keepwell evaluate on {database}: read {f['read_s']:.2f} s"
+                f" + evaluate {f['evaluate_s']:.2f} s"
+                f" + store {f['store_s']:.2f} s = {f['total_s']:.2f} s, peak RSS {_gib(full.peak_rss_bytes)};"
+                f" ratio to the bare query: {f['total_s'] / reference:.2f}x"
+                f" (to the calendar variant: {f['total_s'] / bares['bare-calendar'].figures['total_s']:.2f}x)"
+            )
         figures = engine.figures
         print(
             f"engine: load {figures['load_s']:.2f} s + evaluate {figures['evaluate_s']:.2f} s"

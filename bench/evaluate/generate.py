@@ -48,7 +48,7 @@ class Dataset:
 
     @property
     def name(self) -> str:
-        return f"facts-{self.employees}e-{self.months}m-s{self.seed}"
+        return f"facts-v2-{self.employees}e-{self.months}m-s{self.seed}"
 
     @property
     def last_month(self) -> Month:
@@ -82,7 +82,7 @@ def _sql(dataset: Dataset) -> dict[str, str]:
         return f"(i % {n} + 1)::BIGINT"
 
     def customer(column: int) -> str:
-        return f"((i % {n} + 1) * 100 + CAST({uniform(column)} * {CUSTOMERS_PER_EMPLOYEE} AS BIGINT))::BIGINT"
+        return f"((i % {n} + 1) * 100 + CAST(floor({uniform(column)} * {CUSTOMERS_PER_EMPLOYEE}) AS BIGINT))::BIGINT"
 
     return {
         "employees": f"""
@@ -103,7 +103,7 @@ SELECT employee_key, customer_key, purpose, started_at, duration_minutes, inboun
 FROM (
   SELECT i, {employee(ACTIVITIES_PER_MONTH)} AS employee_key,
          CASE WHEN {uniform(3)} < 0.08 THEN NULL ELSE {customer(4)} END AS customer_key,
-         (['screening', 'needs_discovery', 'follow_up', 'demo', 'support'])[CAST({uniform(5)} * 5 AS INTEGER) + 1]
+         (['screening', 'needs_discovery', 'follow_up', 'demo', 'support'])[CAST(floor({uniform(5)} * 5) AS INTEGER) + 1]
            AS purpose,
          {instant(6)} AS started_at,
          CASE WHEN {uniform(7)} < 0.05 THEN NULL ELSE 5 + CAST({uniform(10)} * 115 AS BIGINT) END
@@ -130,8 +130,8 @@ SELECT {customer(30)} AS customer_key, {employee(ORDERS_PER_MONTH)} AS employee_
 FROM range({n * (m + 6) * ORDERS_PER_MONTH}) AS t(i)""",
         "feedback": f"""
 SELECT {employee(FEEDBACK_PER_MONTH)} AS employee_key, {instant(40)} AS submitted_at,
-       CASE WHEN {uniform(41)} < 0.8 THEN 1 + CAST({uniform(42)} * 5 AS BIGINT) END AS csat,
-       CASE WHEN {uniform(43)} < 0.6 THEN CAST({uniform(44)} * 11 AS BIGINT) END AS nps,
+       CASE WHEN {uniform(41)} < 0.8 THEN 1 + CAST(floor({uniform(42)} * 5) AS BIGINT) END AS csat,
+       CASE WHEN {uniform(43)} < 0.6 THEN CAST(floor({uniform(44)} * 11) AS BIGINT) END AS nps,
        {uniform(45)} < 0.03 AS complaint
 FROM range({n * m * FEEDBACK_PER_MONTH}) AS t(i)""",
         "tasks": f"""
