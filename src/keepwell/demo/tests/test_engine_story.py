@@ -1,22 +1,28 @@
 """The story as the metrics engine tells it: the demo's files, turned into the engine's facts, evaluated.
 
-The engine reads Arrow tables keyed by integers; here the keys are row numbers of the files.
+The engine reads Arrow tables keyed by integers; here the keys are row numbers of the files. Besides the
+metrics, the renewal case's engine steps (scores, diagnosis, client-loss risk) are run on the files as
+``case_evidence`` runs them on the database, for three as_of dates.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections import Counter, defaultdict
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
+from keepwell.demo.tests.files import Demo
 from keepwell.demo.tests.reference import instant, read
-
-pa = pytest.importorskip("pyarrow")
-facts_module = pytest.importorskip("keepwell.engine.facts")
-evaluate_module = pytest.importorskip("keepwell.engine.evaluate")
+from keepwell.engine import evaluate as evaluate_module
+from keepwell.engine import facts as facts_module
+from keepwell.engine import scoring
+from keepwell.engine.diagnosis import diagnose
+from keepwell.engine.risk import CustomerFact, RiskLevel, assess_client_loss_risk
 
 STORY_MONTHS = ["2026-08", "2026-09", "2026-10"]
 TEAM = "bj-north"
@@ -207,7 +213,6 @@ def test_the_engine_agrees_with_the_reference_on_the_whole_team(demo, evaluation
 
 
 def test_the_engine_places_the_cast_on_the_matrix(demo, evaluation):
-    scoring = pytest.importorskip("keepwell.engine.scoring")
     observations = [scoring.MetricObservation.from_row(row) for row in evaluation.metric_values.to_pylist()]
     employees = [
         scoring.EmployeeProfile(
@@ -227,3 +232,119 @@ def test_the_engine_places_the_cast_on_the_matrix(demo, evaluation):
     assert quadrants["low_attitude_high_performance"] == "culture_fit"
     assert quadrants["low_attitude_low_performance"] == "let_go"
     assert quadrants["newcomer"] == "insufficient_data"
+
+
+# -- the renewal case's engine steps, for three as_of dates --------------------------------------------
+
+
+def _months_back(end_month: str, count: int) -> list[str]:
+    year, month = int(end_month[:4]), int(end_month[5:])
+    index = year * 12 + month - 1
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index - count + 1, index + 1)]
+
+
+def customer_facts(demo: Demo, members: set[str]) -> list[CustomerFact]:
+    """Per customer of ``members``: revenue, the owner's touches and mean csat about the owner, 365 days."""
+    reference = demo.reference
+    owner = {row["customer_id"]: row["owner_employee_id"] for row in demo.rows("customers")}
+    owner = {customer: employee for customer, employee in owner.items() if employee in members}
+
+    def within(customer: str, text: str) -> bool:
+        employee = owner[customer]
+        end = datetime.combine(demo.as_of + timedelta(days=1), time(), tzinfo=reference.zones[employee])
+        moment = instant(text)
+        return moment is not None and end - timedelta(days=365) < moment <= end
+
+    revenue: dict[str, Decimal] = defaultdict(Decimal)
+    for row in demo.rows("orders"):
+        if row["customer_id"] in owner and within(row["customer_id"], row["ordered_at"]):
+            amount = Decimal(row["amount"])
+            if row["currency"] != reference.reporting_currency:
+                local_day = instant(row["ordered_at"]).astimezone(reference.zones[row["employee_id"]]).date()
+                amount *= reference.rate(row["currency"], local_day)
+            revenue[row["customer_id"]] += amount
+    touches: Counter[str] = Counter(
+        row["customer_id"]
+        for row in demo.rows("activities")
+        if row["customer_id"] in owner
+        and row["employee_id"] == owner[row["customer_id"]]
+        and within(row["customer_id"], row["started_at"])
+    )
+    scores: dict[str, list[int]] = defaultdict(list)
+    for row in demo.rows("feedback"):
+        customer = row["customer_id"]
+        about_owner = customer in owner and row["employee_id"] == owner[customer]
+        if row["csat"] and about_owner and within(customer, row["submitted_at"]):
+            scores[customer].append(int(row["csat"]))
+    return [
+        CustomerFact(
+            customer,
+            employee,
+            revenue[customer],
+            touches[customer],
+            Decimal(sum(scores[customer])) / len(scores[customer]) if scores[customer] else None,
+        )
+        for customer, employee in owner.items()
+    ]
+
+
+@pytest.fixture(scope="module", params=["demo", "shifted", "spring_festival"])
+def case(request):
+    """Xiao Li's team through the engine steps of a renewal case, as of each demo's as_of."""
+    demo: Demo = request.getfixturevalue(request.param)
+    end_month = demo.manifest["story"]["months"][-1]
+    months = _months_back(end_month, 6)
+    evaluation = evaluate_module.evaluate(
+        facts_from_files(demo.directory), as_of=demo.as_of, month_from=months[0], month_to=months[-1]
+    )
+    observations = [scoring.MetricObservation.from_row(row) for row in evaluation.metric_values.to_pylist()]
+    profiles = [
+        scoring.EmployeeProfile(
+            row["employee_id"], row["team"], row["role"], date.fromisoformat(row["hire_date"])
+        )
+        for row in demo.rows("employees")
+    ]
+    scores = scoring.score_employees(employees=profiles, observations=observations, end_month=end_month)
+    team = [profile for profile in profiles if profile.group_id == TEAM]
+    diagnosis = diagnose(
+        employee_id=XIAO_LI, employees=team, observations=observations, end_month=end_month, currency="CNY"
+    )
+    members = {profile.employee_id for profile in team}
+    risk = assess_client_loss_risk(
+        employee_id=XIAO_LI, group_member_ids=members, customers=customer_facts(demo, members), currency="CNY"
+    )
+    return demo, scores, diagnosis, risk
+
+
+def test_every_as_of_diagnoses_lead_conversion_then_repurchase(case):
+    _, _, diagnosis, _ = case
+    assert [item.metric for item in diagnosis.items] == ["lead_conversion_rate", "repurchase_rate"]
+    lead, repurchase = diagnosis.items
+    assert lead.value == Decimal("0.12")
+    assert [cause.metric for cause in lead.process_causes] == ["screening_share"]
+    assert repurchase.value == Decimal("0.08")
+    strengths = {item.metric: item for item in diagnosis.strengths}
+    # Deal conversion about 8 % (1 of 12), at or above the team's mean; deal size no gap either.
+    assert abs(Fraction(strengths["deal_conversion_rate"].value) - Fraction(1, 12)) < Fraction(1, 10**6)
+    assert strengths["deal_conversion_rate"].group_mean < strengths["deal_conversion_rate"].value
+    assert "revenue_per_won_deal" in strengths
+    assert diagnosis.unassessed == ()
+
+
+def test_every_as_of_puts_xiao_li_revenue_at_high_risk(case):
+    _, _, _, risk = case
+    assert risk.level is RiskLevel.HIGH
+    assert risk.touches_threshold is not None
+    assert risk.touches_threshold >= 1
+
+
+def test_every_as_of_places_the_cast(case):
+    demo, scores, _, _ = case
+    cast = demo.manifest["cast"]
+    assert scores[cast["high_attitude_low_performance"]].quadrant == "develop_skills"
+    assert scores[cast["high_attitude_high_performance"]].quadrant == "core"
+    assert scores[cast["low_attitude_high_performance"]].quadrant == "culture_fit"
+    assert scores[cast["low_attitude_low_performance"]].quadrant == "let_go"
+    assert scores[cast["newcomer"]].quadrant == "insufficient_data"
+    others = {evaluation.quadrant for key, evaluation in scores.items() if key not in cast.values()}
+    assert {"core", "develop_skills", "culture_fit", "let_go"} <= others
