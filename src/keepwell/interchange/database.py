@@ -418,6 +418,9 @@ class Stage:
 
     def apply_whole_file(self) -> Applied:
         """Employees: managers may come later in the file; resolve them once everything is staged."""
+        # Managers are looked up among the staged rows by id: index them, or the lookups are quadratic.
+        self.execute(f"CREATE INDEX {STAGE}_key ON {STAGE} (v_employee_id)")
+        self.analyze()
         self.mark_duplicates()
         self.mark_unknown_references()
         manager = self.entity.column("manager_id")
@@ -486,6 +489,10 @@ class Stage:
 
     def separator(self) -> str:
         raise NotImplementedError
+
+    def analyze(self) -> None:
+        """Give the planner the staged rows' statistics (temporary tables get none by themselves)."""
+        self.execute(f"ANALYZE {STAGE}")
 
     def _create_teams(self) -> None:
         units = apps.get_model("people", "OrgUnit")._meta.db_table
@@ -570,19 +577,20 @@ class SqliteStage(Stage):
             return pc.cast(values, pa.int8())
         return values
 
-    def serialize(self, arrays: list[pa.Array], columns: list[str]) -> list[tuple[Any, ...]]:
-        return list(zip(*(array.to_pylist() for array in arrays), strict=True))
+    def serialize(self, arrays: list[pa.Array], columns: list[str]) -> list[pa.Array]:
+        # Python values are made by ``load``, in the writing thread: making them here, in the reading
+        # thread, would hold the GIL against executemany, which gives it up and takes it back per row.
+        return arrays
 
     def load(self, encoded: Encoded) -> None:
         if not encoded.rows:
             return
         marks = ", ".join("?" * len(encoded.columns))
+        rows = zip(*(array.to_pylist() for array in encoded.data), strict=True)
         with self.connection.cursor() as cursor:
             # The sqlite3 cursor's own method: Django's wrapper would rewrite %s for every batch.
             sqlite3.Cursor.executemany(
-                cursor.cursor,
-                f"INSERT INTO {STAGE} ({', '.join(encoded.columns)}) VALUES ({marks})",
-                encoded.data,
+                cursor.cursor, f"INSERT INTO {STAGE} ({', '.join(encoded.columns)}) VALUES ({marks})", rows
             )
 
     def upsert(self) -> tuple[int, int]:
@@ -662,9 +670,9 @@ class PostgresStage(Stage):
 
     def apply_batch(self, encoded: Encoded) -> Applied:
         if not self._analyzed and encoded.rows >= 1000:
-            # Temp tables get no statistics by themselves: without them the planner expects a few rows
-            # and probes every reference by index instead of hashing. Batches are alike: once is enough.
-            self.execute(f"ANALYZE {STAGE}")
+            # Without statistics the planner expects a few rows and probes every reference by index
+            # instead of hashing. Batches are alike: once is enough.
+            self.analyze()
             self._analyzed = True
         return super().apply_batch(encoded)
 

@@ -98,6 +98,13 @@ def check_header(names: list[str], entity: Entity) -> None:
     """Refuse a header that repeats, lacks or adds a column (column order is free)."""
     expected = entity.column_names
     listing = ", ".join(expected)
+    if len(names) == 1 and (";" in names[0] or "\t" in names[0]):
+        separator = "';'" if ";" in names[0] else "a tab"
+        raise FileRefused(
+            f"the header is one column: the file seems to separate columns with {separator}; "
+            "interchange CSV files separate them with ','",
+            field=names[0][:64],
+        )
     repeated = [name for name, count in Counter(names).items() if count > 1]
     if repeated:
         raise FileRefused(f"column {repeated[0]!r} appears more than once in the header", field=repeated[0])
@@ -173,7 +180,8 @@ class _CountingFile(io.RawIOBase):
         with self._condition:
             # A timeout, not a deadlock, should a record ever be longer than the window.
             self._condition.wait_for(
-                lambda: self.position < (self._released + self._ahead) * self._block or self.closed, timeout=5
+                lambda: self.position < (self._released + self._ahead) * self._block or self.closed,
+                timeout=30,
             )
 
     def release(self) -> None:

@@ -186,3 +186,16 @@ def test_exporting_into_a_missing_directory_is_refused(world, tmp_path):
     with pytest.raises(FileRefused) as refused:
         export_file(tenant=world.tenant_a, entity="employees", path=tmp_path / "nowhere" / "employees.csv")
     assert refused.value.field == "out"
+
+
+def test_a_semicolon_separated_file_is_refused_with_a_hint(world, tmp_path):
+    path = tmp_path / "activities.csv"
+    path.write_text(";".join(COLUMNS) + "\nA1;N001;;;call;;2026-01-05T09:30:00Z;;;\n", encoding="utf-8")
+
+    with pytest.raises(FileRefused) as refused:
+        import_file(tenant=world.tenant_a, entity="activities", path=path)
+
+    assert refused.value.message == (
+        "the header is one column: the file seems to separate columns with ';'; "
+        "interchange CSV files separate them with ','"
+    )
