@@ -688,7 +688,9 @@ class RenewalRule(Rule):
         on, expiry = case.on, case.expiry
         entries = entries_of(case.employee.contracts)
         current = entries[-1]
-        extension = decision.date == expiry + ONE_DAY
+        # A renewal dated on the last day itself can only start the next day: an extension.
+        start = case.renewal_start
+        extension = start == expiry + ONE_DAY
         if extension:
             number = current.extension + 1
             if number > MAX_EXTENSIONS.at(on):
@@ -704,7 +706,7 @@ class RenewalRule(Rule):
                 return
         else:
             days, _ = required_gap(entries, current.run, on)
-            gap = (decision.date - expiry).days - 1
+            gap = (start - expiry).days - 1
             if gap < days and not gap_exempt(case.facts):
                 yield self.conclude(Field.RENEWAL_AS_PROPOSED_LAWFUL, False)
                 yield self.finding(
@@ -712,7 +714,7 @@ class RenewalRule(Rule):
                     Severity.MUST,
                     RENEWAL_TOO_SOON,
                     citation="D.Lgs. 81/2015 Art 21(2)",
-                    start=decision.date,
+                    start=start,
                     gap=gap,
                     days=days,
                 )

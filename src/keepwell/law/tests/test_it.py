@@ -549,3 +549,52 @@ def test_random_histories_never_raise_and_stay_in_bounds(request: Case) -> None:
     for finding in result["findings"]:
         assert finding["code"].startswith(("it.", "law."))
         assert finding["text"] == finding["message"] % finding["params"]
+
+
+def test_a_renewal_dated_on_the_last_day_is_an_extension_from_the_next_day() -> None:
+    """D.Lgs. 81/2015 Art 21(1): a contract continued without a break is an extension (proroga).
+
+    A renewal decided on 2026-06-30, the last day of a contract running 2026-01-01 to 2026-06-30, can only
+    start on 2026-07-01: no gap is counted (never "-1 days"), and the extension rules apply.
+    """
+    from keepwell.law.tests.factory import assert_sound
+
+    request = _italy_renewal_on_expiry()
+    result = assess(request)
+    assert result["supported"] is True
+    assert not any(finding["code"] == "it.dlgs81.art21_2.renewal_too_soon" for finding in result["findings"])
+    assert all("-1 day" not in finding["text"] for finding in result["findings"])
+    assert_sound(result, request)
+
+
+def _italy_renewal_on_expiry() -> dict[str, object]:
+    return {
+        "jurisdiction": "IT",
+        "region": None,
+        "as_of": "2026-06-01",
+        "employee": {
+            "hire_date": "2026-01-01",
+            "birth_date": None,
+            "contracts": [
+                {"start": "2026-01-01", "end": "2026-06-30", "type": "fixed_term", "objective_reason": None}
+            ],
+            "pay": {
+                "currency": "EUR",
+                "monthly_wage": "2500",
+                "weekly_pay": None,
+                "daily_wage": None,
+                "annual_salary": None,
+                "total_gross_pay_over_contracts": None,
+            },
+            "local_average_monthly_wage": None,
+            "statuses": [],
+            "workplace_headcount": None,
+            "facts": {},
+        },
+        "decision": {
+            "action": "renew_fixed_term",
+            "date": "2026-06-30",
+            "offer": "same_or_better",
+            "new_end_date": "2026-12-31",
+        },
+    }
