@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 
 from keepwell.contracts.models import ContractType, EmploymentContract
-from keepwell.errors import NotFound
+from keepwell.errors import KeepWellError, NotFound
 from keepwell.people.models import Employee
 from keepwell.people.selectors import employee_scope
 from keepwell.renewal.models import CaseStatus, RenewalCase
@@ -56,7 +56,10 @@ def renewal_case_for(*, employee_id: str, as_of: date | None = None) -> dict[str
 
     Without ``as_of`` the stored case; with it, the case recomputed as of that date (not stored).
     """
-    from keepwell.renewal.services import case_evidence, ensure_evaluation
+    from keepwell.engine.errors import EngineError
+    from keepwell.engine.evaluate import evaluate
+    from keepwell.evaluation.facts_source import load_facts
+    from keepwell.renewal.services import case_evidence, evaluation_metric_rows
     from keepwell.tenancy.context import get_current_tenant
 
     employee = Employee.objects.select_related("team").filter(employee_id=employee_id).first()
@@ -81,5 +84,11 @@ def renewal_case_for(*, employee_id: str, as_of: date | None = None) -> dict[str
         raise NotFound(
             f"{employee_id!r} has no fixed-term contract ending on or after {as_of}", field="employee_id"
         )
-    ensure_evaluation(tenant=get_current_tenant(), as_of=as_of)
-    return case_evidence(employee=employee, contract=contract, as_of=as_of)
+    # Computed in memory: showing a case as of another date must not replace the stored evaluation.
+    try:
+        evaluation = evaluate(load_facts(get_current_tenant()), as_of=as_of)
+    except EngineError as error:
+        raise KeepWellError(str(error), code="evaluation_failed") from error
+    return case_evidence(
+        employee=employee, contract=contract, as_of=as_of, metric_rows=evaluation_metric_rows(evaluation)
+    )

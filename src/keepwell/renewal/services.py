@@ -8,7 +8,7 @@ customers and orders, reserve candidates, contracts — and stores the result as
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
@@ -16,6 +16,8 @@ from fractions import Fraction
 from typing import Any
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 from django.db import transaction
 from django.utils import timezone
 
@@ -48,7 +50,7 @@ from keepwell.engine.trend import TrendConfig, find_trends
 from keepwell.engine.wording import Message
 from keepwell.errors import KeepWellError
 from keepwell.evaluation.facts_source import SOURCE_ALIAS, attach_source
-from keepwell.evaluation.models import EvaluationRun, MetricSnapshot, RunStatus
+from keepwell.evaluation.models import MetricSnapshot, RunStatus
 from keepwell.evaluation.services import evaluation_run
 from keepwell.legal.selectors import legal_view
 from keepwell.money.models import ExchangeRate
@@ -161,34 +163,52 @@ def _group_id(employee: Employee, group: str) -> str:
     return "tenant"
 
 
-def metric_observations(members: Iterable[Employee], months: list[str]) -> list[MetricObservation]:
-    """Stored metric values (complete runs) and manager ratings of ``members`` in ``months``."""
-    by_pk = {member.pk: member for member in members}
+MetricRows = Callable[[list[Employee], list[str]], Iterable[Mapping[str, Any]]]
+
+
+def stored_metric_rows(members: list[Employee], months: list[str]) -> Iterator[dict[str, Any]]:
+    """Metric rows (export columns) of ``members`` in ``months`` from the stored, complete evaluation."""
+    by_pk = {member.pk: member.employee_id for member in members}
     snapshots = MetricSnapshot.objects.filter(
         run__status=RunStatus.COMPLETE, employee_id__in=list(by_pk), month__in=months
     ).values_list("employee_id", "month", "values")
-    observations = []
     for employee_pk, month, values in snapshots:
-        employee_id = by_pk[employee_pk].employee_id
         for metric, (value, numerator, denominator, provisional) in values.items():
-            observations.append(
-                MetricObservation.from_row(
-                    {
-                        "employee_id": employee_id,
-                        "month": month,
-                        "metric": metric,
-                        "value": value,
-                        "numerator": numerator,
-                        "denominator": denominator,
-                        "provisional": provisional,
-                    }
-                )
-            )
-    ratings = ManagerRating.objects.filter(employee_id__in=list(by_pk), month__in=months)
-    for rating in ratings:
+            yield {
+                "employee_id": by_pk[employee_pk],
+                "month": month,
+                "metric": metric,
+                "value": value,
+                "numerator": numerator,
+                "denominator": denominator,
+                "provisional": provisional,
+            }
+
+
+def evaluation_metric_rows(evaluation: Any) -> MetricRows:
+    """Metric rows from an evaluation computed in memory (``keepwell.engine.evaluate``), nothing stored."""
+    table = evaluation.metric_values
+
+    def rows(members: list[Employee], months: list[str]) -> list[dict[str, Any]]:
+        wanted = pc.and_(
+            pc.is_in(table.column("employee_id"), value_set=pa.array([m.employee_id for m in members])),
+            pc.is_in(table.column("month"), value_set=pa.array(months)),
+        )
+        return table.filter(wanted).to_pylist()
+
+    return rows
+
+
+def metric_observations(
+    members: list[Employee], months: list[str], metric_rows: MetricRows = stored_metric_rows
+) -> list[MetricObservation]:
+    """Metric values and manager ratings of ``members`` in ``months``."""
+    observations = [MetricObservation.from_row(row) for row in metric_rows(members, months)]
+    by_pk = {member.pk: member.employee_id for member in members}
+    for rating in ManagerRating.objects.filter(employee_id__in=list(by_pk), month__in=months):
         observations.append(
             MetricObservation(
-                employee_id=by_pk[rating.employee_id].employee_id,
+                employee_id=by_pk[rating.employee_id],
                 month=rating.month,
                 metric=MANAGER_RATING,
                 value=Decimal(rating.rating),
@@ -310,14 +330,19 @@ def _rates_to(currency: str, on: date) -> dict[str, Decimal]:
 
 
 def _evaluations(
-    members: list[Employee], employee: Employee, end_month: str, group: str, config: ScoringConfig
+    members: list[Employee],
+    employee: Employee,
+    end_month: str,
+    group: str,
+    config: ScoringConfig,
+    metric_rows: MetricRows,
 ) -> tuple[dict[str, EmployeeEvaluation], list[EmployeeProfile], list[MetricObservation], str]:
     profiles = [
         EmployeeProfile(member.employee_id, _group_id(member, group), member.role, member.hire_date)
         for member in members
     ]
     months = _months_back(end_month, max(TREND_MONTHS, config.window_months))
-    observations = metric_observations(members, months)
+    observations = metric_observations(members, months, metric_rows)
     evaluations = score_employees(
         employees=profiles, observations=observations, end_month=end_month, config=config
     )
@@ -325,7 +350,7 @@ def _evaluations(
         # Hired after the last complete month: scored (as insufficient data) over the as-of month.
         later = _next_month(end_month)
         observations = metric_observations(
-            members, _months_back(later, max(TREND_MONTHS, config.window_months))
+            members, _months_back(later, max(TREND_MONTHS, config.window_months)), metric_rows
         )
         evaluations = score_employees(
             employees=profiles, observations=observations, end_month=later, config=config
@@ -382,15 +407,27 @@ def _legal_json(view: Any) -> dict[str, Any]:
     return dict(view.assessments)
 
 
-def case_evidence(*, employee: Employee, contract: EmploymentContract, as_of: date) -> dict[str, Any]:
-    """Everything a renewal case shows, as a JSON-ready dict with the stable keys of ``renewal show``."""
+def case_evidence(
+    *,
+    employee: Employee,
+    contract: EmploymentContract,
+    as_of: date,
+    metric_rows: MetricRows = stored_metric_rows,
+) -> dict[str, Any]:
+    """Everything a renewal case shows, as a JSON-ready dict with the stable keys of ``renewal show``.
+
+    Metrics come from the stored evaluation (which must be as of ``as_of``: see ``ensure_evaluation``) or,
+    for a case recomputed on request, from an evaluation made in memory.
+    """
     tenant = get_current_tenant()
     policy = renewal_policy()
     config = scoring_config(policy)
     group = policy.comparison_group
     members = comparison_members(employee, group)
     end_month = last_complete_month(as_of)
-    evaluations, profiles, observations, end_month = _evaluations(members, employee, end_month, group, config)
+    evaluations, profiles, observations, end_month = _evaluations(
+        members, employee, end_month, group, config, metric_rows
+    )
     evaluation = evaluations[employee.employee_id]
     trends = find_trends(
         employee_id=employee.employee_id, observations=observations, end_month=end_month, config=TrendConfig()
@@ -521,10 +558,19 @@ def case_evidence(*, employee: Employee, contract: EmploymentContract, as_of: da
     }
 
 
+def stored_evaluation_is_as_of(as_of: date) -> bool:
+    """Whether every stored month up to ``as_of``'s month was computed as of ``as_of`` (and some are)."""
+    months = MetricSnapshot.objects.filter(run__status=RunStatus.COMPLETE, month__lte=f"{as_of:%Y-%m}")
+    return months.exists() and not months.exclude(run__as_of=as_of).exists()
+
+
 def ensure_evaluation(*, tenant: Tenant, as_of: date, actor: Any = None) -> None:
-    """Evaluate the tenant as of ``as_of`` unless a complete run for that date exists."""
+    """Evaluate the tenant as of ``as_of`` unless the stored months already are as of that date.
+
+    The store keeps, per month, the latest computation; cases built from it must all share one as-of.
+    """
     with tenant_context(tenant):
-        current = EvaluationRun.objects.filter(status=RunStatus.COMPLETE, as_of=as_of).exists()
+        current = stored_evaluation_is_as_of(as_of)
     if not current:
         evaluation_run(tenant=tenant, as_of=as_of, actor=actor)
 

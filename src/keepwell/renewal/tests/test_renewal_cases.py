@@ -11,8 +11,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from keepwell.audit.models import AuditEvent
+from keepwell.evaluation.models import MetricSnapshot
 from keepwell.renewal.models import RenewalCase
-from keepwell.renewal.services import last_complete_month, renewal_scan
+from keepwell.renewal.services import last_complete_month, renewal_scan, stored_evaluation_is_as_of
 from keepwell.tenancy.context import tenant_context
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -189,3 +190,26 @@ def test_case_page_shows_the_evidence(scanned):
     ):
         assert anchor in content
     assert "2026-12-16" in content
+
+
+def test_showing_another_date_does_not_touch_the_stored_evaluation(scanned):
+    world, _ = scanned
+    with tenant_context(world.tenant_a):
+        before = sorted(MetricSnapshot.objects.values_list("run_id", "month"))
+    out = StringIO()
+    call_command("renewal", "show", "N001", "--tenant", "acme", "--as-of", "2026-12-20", stdout=out)
+    assert json.loads(out.getvalue())["as_of"] == "2026-12-20"
+    with tenant_context(world.tenant_a):
+        assert sorted(MetricSnapshot.objects.values_list("run_id", "month")) == before
+        assert stored_evaluation_is_as_of(AS_OF)
+
+
+def test_a_scan_re_evaluates_when_the_stored_months_are_of_another_date(scanned):
+    world, _ = scanned
+    call_command("evaluate", "--tenant", "acme", "--as-of", "2026-12-20", stdout=StringIO())
+    with tenant_context(world.tenant_a):
+        assert not stored_evaluation_is_as_of(AS_OF)
+    renewal_scan(tenant=world.tenant_a, as_of=AS_OF)
+    with tenant_context(world.tenant_a):
+        assert stored_evaluation_is_as_of(AS_OF)
+        assert RenewalCase.objects.get().evidence["as_of"] == "2026-11-27"
