@@ -133,7 +133,8 @@ def assess_client_loss_risk(
     members = set(group_member_ids) | {employee_id}
     owned = [customer for customer in customers if customer.owner_employee_id in members]
     touches = [Fraction(customer.touches_12m) for customer in owned]
-    threshold = percentile(touches, Fraction(1, 2)) if touches else None
+    # A relationship needs contact: when most customers go untouched the median is 0, and the bar stays at 1.
+    threshold = max(percentile(touches, Fraction(1, 2)), Fraction(1)) if touches else None
     strong_revenue: dict[str, Fraction] = dict.fromkeys(members, Fraction(0))
     total_revenue: dict[str, Fraction] = dict.fromkeys(members, Fraction(0))
     for customer in owned:

@@ -266,3 +266,24 @@ def test_xiao_li_bench_is_thin():
     )
     assert bench.strength is BenchStrength.THIN
     assert [candidate.person for candidate in bench.candidates] == ["wang", "m05", "m09"]
+
+
+def test_an_untouched_customer_is_never_a_strong_relationship():
+    """Three of four customers have no touches, so the median is 0; the bar is at least one touch.
+
+    Only li-2 (1 touch, csat 4.5) is strong: 200,000 of li's 300,000 stays out.
+    """
+    customers = (
+        CustomerFact("li-1", "li", D(200_000), 0, D("4.9")),
+        CustomerFact("li-2", "li", D(100_000), 1, D("4.5")),
+        CustomerFact("a-1", "a", D(50_000), 0, D("4.8")),
+        CustomerFact("a-2", "a", D(50_000), 0, D("3.0")),
+    )
+    risk = assess_client_loss_risk(
+        employee_id="li", group_member_ids=["a"], customers=customers, currency="CNY"
+    )
+    assert (risk.touches_threshold, risk.strong_accounts, risk.revenue_strong_relationship) == (
+        D("1.0"),
+        1,
+        D("100000.00"),
+    )
