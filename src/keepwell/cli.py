@@ -11,7 +11,12 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     arguments = list(sys.argv[1:] if argv is None else argv)
-    execute_from_command_line(["keepwell", *arguments])
+    try:
+        execute_from_command_line(["keepwell", *arguments])
+    except BrokenPipeError:
+        # The reader went away (`keepwell law packs | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
 
 
 if __name__ == "__main__":
