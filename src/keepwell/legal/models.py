@@ -34,9 +34,16 @@ class ProtectedStatus(TenantModel):
 class LegalProfile(TenantModel):
     """Per-employee inputs of the rule packs: birth date and documented facts (e.g. a request to continue)."""
 
-    employee = models.OneToOneField("people.Employee", on_delete=models.CASCADE, related_name="+")
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     birth_date = models.DateField(null=True, blank=True)
     facts = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "employee"], name="legal_profile_one_per_employee")
+        ]
 
 
 class LocalAverageWage(TenantModel):

@@ -24,8 +24,12 @@ class ExchangeRate(TenantModel):
     """1 ``base`` = ``rate`` × ``quote``, effective from ``date`` until the next row for the pair."""
 
     date = models.DateField()
-    base = models.ForeignKey(Currency, on_delete=models.PROTECT, related_name="+", db_column="base")
-    quote = models.ForeignKey(Currency, on_delete=models.PROTECT, related_name="+", db_column="quote")
+    base = models.ForeignKey(
+        Currency, on_delete=models.PROTECT, related_name="+", db_column="base", db_index=False
+    )
+    quote = models.ForeignKey(
+        Currency, on_delete=models.PROTECT, related_name="+", db_column="quote", db_index=False
+    )
     rate = models.DecimalField(max_digits=24, decimal_places=10)
 
     class Meta:

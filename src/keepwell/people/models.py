@@ -19,11 +19,12 @@ class OrgUnit(TenantModel):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=16, choices=OrgUnitKind.choices, default=OrgUnitKind.TEAM)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", db_index=False
     )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["tenant", "code"], name="org_unit_code_unique")]
+        indexes = [models.Index(fields=["tenant", "parent"], name="org_unit_parent_idx")]
         ordering = ["code"]
 
     def __str__(self) -> str:

@@ -81,8 +81,8 @@ class CaseStatus(models.TextChoices):
 class RenewalCase(TenantModel):
     """One per contract up for renewal; ``evidence`` is the whole case as ``renewal show`` prints it."""
 
-    contract = models.OneToOneField(
-        "contracts.EmploymentContract", on_delete=models.CASCADE, related_name="+"
+    contract = models.ForeignKey(
+        "contracts.EmploymentContract", on_delete=models.CASCADE, related_name="+", db_index=False
     )
     employee = models.ForeignKey(
         "people.Employee", on_delete=models.CASCADE, related_name="+", db_index=False
@@ -98,6 +98,9 @@ class RenewalCase(TenantModel):
     evidence = models.JSONField()
 
     class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "contract"], name="renewal_case_one_per_contract")
+        ]
         indexes = [
             models.Index(fields=["tenant", "status", "notice_deadline"], name="renewal_case_queue_idx"),
             models.Index(fields=["tenant", "employee"], name="renewal_case_employee_idx"),

@@ -83,10 +83,17 @@ class TenantModel(models.Model):
 
 
 class Membership(TenantModel):
+    # The one lookup that is not tenant-scoped by design (sign-in: which tenants is this user in?), so the
+    # only index that does not start with the tenant.
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=16, choices=Role.choices)
     employee = models.ForeignKey(
-        "people.Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="memberships"
+        "people.Employee",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        db_index=False,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -94,6 +101,7 @@ class Membership(TenantModel):
         constraints = [
             models.UniqueConstraint(fields=["tenant", "user"], name="membership_one_per_user_and_tenant"),
         ]
+        indexes = [models.Index(fields=["tenant", "employee"], name="membership_employee_idx")]
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.tenant_id} ({self.role})"
