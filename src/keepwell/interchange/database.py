@@ -1,8 +1,8 @@
 """Staging and applying checked batches in the database, set-wise, inside the import's transaction.
 
 Every batch goes into a TEMP staging table (PostgreSQL: ``COPY``; SQLite: ``executemany``). SQL then
-marks what only the database can tell — a key seen earlier in the file (``kw_seen`` keeps each key's
-first row: it grows with the file on the database side, never in Python), a reference to an id the
+marks what only the database can tell — a key seen earlier in the file (``kw_import_seen`` keeps each
+key's first row: it grows with the file on the database side, never in Python), a reference to an id the
 tenant does not have, a clash with another row's unique pair — and upserts the good rows with one
 ``INSERT … SELECT … ON CONFLICT DO UPDATE``, resolving ids to primary keys by joins.
 
@@ -236,7 +236,7 @@ class Stage:
     # -- checks -------------------------------------------------------------------------------------
 
     def mark_duplicates(self, encoded: Encoded | None = None) -> int:
-        """Reject the rows whose key came earlier in the file (``kw_seen`` holds each first row); how many."""
+        """Reject the rows whose key came earlier in the file (the seen table keeps first rows); how many."""
         marked = 0
         for index, key in enumerate(self._unique_keys()):
             seen = f"{SEEN}_{index}"
@@ -256,7 +256,7 @@ class Stage:
             if encoded is not None and new == encoded.keyed[index]:
                 continue  # every key is new and distinct: no duplicate in this batch
             same = " AND ".join(f"k.k_{name} = s.v_{name}" for name in key)
-            described = " and ".join(key)
+            described = key[0] if len(key) == 1 else f"{', '.join(key[:-1])} and {key[-1]}"
             marked += self.execute(
                 f"UPDATE {STAGE} AS s SET err_col = %s, "
                 f"err_reason = %s || CAST(k.row_no AS TEXT) FROM {seen} AS k "
@@ -311,9 +311,6 @@ class Stage:
                 f"SELECT row_no, err_col, err_reason FROM {STAGE} WHERE err_col IS NOT NULL ORDER BY row_no"
             )
         ]
-
-    def count_valid(self) -> int:
-        return int(self.fetch(f"SELECT count(*) FROM {STAGE} WHERE err_col IS NULL")[0][0])
 
     # -- the upsert ---------------------------------------------------------------------------------
 

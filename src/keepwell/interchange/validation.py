@@ -56,6 +56,7 @@ _JURISDICTION = r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"
 _MONTH = r"^\d{4}-\d{2}$"
 _BOOLEAN_TRUE = pa.array(["true", "1"])
 _BOOLEAN_ANY = pa.array(["true", "false", "1", "0"])
+_CONTROL = re.compile(rb"[\x00-\x1f]")  # no id may hold a control character (tabs and line breaks included)
 _LOOKS_ZONELESS = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}(:\d{2}(:\d{2}(\.\d+)?)?)?$")
 _LOOKS_ZONED = re.compile(
     r"^\d{4}-\d{2}-\d{2}[T ]\d{2}(:\d{2}(:\d{2}(\.\d{1,6})?)?)?(Z|[+-]\d{2}(:?\d{2})?)$"
@@ -235,10 +236,15 @@ def _decimal_explainer(column: Column) -> Callable[[str], str]:
     return explain
 
 
-def _has_byte(array: pa.Array, byte: bytes) -> bool:
+def _data(array: pa.Array) -> bytes:
+    """The bytes of a string array's values (possibly with some outside a slice: a quick pre-check)."""
     buffers = array.buffers()
     data = buffers[2] if len(buffers) > 2 else None
-    return data is not None and byte in data.to_pybytes()
+    return b"" if data is None else data.to_pybytes()
+
+
+def _has_byte(array: pa.Array, byte: bytes) -> bool:
+    return byte in _data(array)
 
 
 def check(entity: Entity, raw: RawBatch, reference: ReferenceData) -> CheckedBatch:
@@ -267,6 +273,8 @@ def _convert(column: Column, text: pa.Array, problems: _Problems, reference: Ref
         what = "missing id" if column.kind is Kind.ID else "missing value"
         problems.add(pc.invert(present), name, f"{what} (the column is required)")
     kind = column.kind
+    if kind in (Kind.ID, Kind.REFERENCE, Kind.CODE) and _CONTROL.search(_data(text)):
+        problems.add(pc.match_substring_regex(text, "[\\x00-\\x1f]"), name, "contains a control character")
     if kind in (Kind.ID, Kind.REFERENCE, Kind.TEXT, Kind.CODE, Kind.EMAIL):
         _check_length(column, text, problems)
         if kind is Kind.EMAIL:

@@ -141,6 +141,8 @@ REJECTED = [
     ("missing id", "orders", {"order_id": ""}, "order_id", "missing id (the column is required)"),
     ("missing required value", "tasks", {"due_at": ""}, "due_at", "missing value (the column is required)"),
     ("NUL character", "customers", {"name": "a\x00b"}, "name", "contains a NUL character"),
+    ("control character in an id", "orders", {"order_id": "O\t1"}, "order_id", "contains a control character"),
+    ("line break in a reference", "orders", {"employee_id": "N00\n1"}, "employee_id", "contains a control character"),
     ("unknown employee", "activities", {"employee_id": "Z9"}, "employee_id", "unknown employee 'Z9'"),
     ("unknown customer of an order", "orders", {"customer_id": "C9"}, "customer_id", "unknown customer 'C9'"),
     ("unknown customer of a lead", "leads", {"customer_id": "C9"}, "customer_id", "unknown customer 'C9'"),
@@ -261,7 +263,7 @@ def test_two_revenue_targets_for_the_same_employee_and_month_are_a_duplicate(ten
     result = _import(tenant, tmp_path, "targets", rows)
 
     assert result.rejections == (
-        Rejection(4, "employee_id", "duplicate employee_id and month and metric, first at row 2"),
+        Rejection(4, "employee_id", "duplicate employee_id, month and metric, first at row 2"),
     )
     with tenant_context(tenant):
         assert Target.objects.get(metric="revenue").value == Decimal("300000")
