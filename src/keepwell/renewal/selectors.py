@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import QuerySet
@@ -25,6 +25,22 @@ def renewal_queue(*, membership: Membership | None) -> QuerySet[RenewalCase]:
         # The date by which something must happen: the notice deadline, else the contract's end.
         .order_by(Coalesce("notice_deadline", "contract_end"), "contract_end", "employee__employee_id")
     )
+
+
+NOTICE_ALERT_DAYS = 30
+
+
+def notice_alerts(*, membership: Membership | None, today: date) -> list[dict[str, Any]]:
+    """Open cases whose notice deadline has passed or comes within 30 days, the most urgent first."""
+    alerts = []
+    cases = renewal_queue(membership=membership).filter(
+        notice_deadline__isnull=False, notice_deadline__lte=today + timedelta(days=NOTICE_ALERT_DAYS)
+    )
+    for case in cases:
+        assert case.notice_deadline is not None
+        days = (case.notice_deadline - today).days
+        alerts.append({"case": case, "days_left": days, "passed": days < 0})
+    return alerts
 
 
 def renewal_case_access(*, membership: Membership | None, employee_id: str) -> RenewalCase:

@@ -20,7 +20,7 @@ from keepwell.evaluation.selectors import employee_metric_table
 from keepwell.legal.selectors import ACTIONS, LegalView, legal_view
 from keepwell.people.models import OrgUnit
 from keepwell.people.selectors import employee_access, employee_list, employee_scope
-from keepwell.renewal.selectors import can_see_renewals, renewal_case_access, renewal_queue
+from keepwell.renewal.selectors import can_see_renewals, notice_alerts, renewal_case_access, renewal_queue
 from keepwell.tenancy.models import Membership
 from keepwell.tenancy.permissions import can_see_people, can_see_salary, capabilities
 from keepwell.tenancy.selectors import tenant_today
@@ -76,6 +76,8 @@ def _horizon(request: HttpRequest) -> int:
 @member_required
 def home(request: HttpRequest, membership: Membership) -> HttpResponse:
     context: dict[str, Any] = {"horizon_days": DEFAULT_HORIZON_DAYS}
+    if can_see_renewals(membership):
+        context["alerts"] = notice_alerts(membership=membership, today=tenant_today(membership.tenant))
     if can_see_people(membership):
         context["employee_count"] = employee_scope(membership=membership).count()
         context["ending_count"] = contracts_ending(

@@ -5,22 +5,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contracts', '0002_tenant_links'),
-        ('people', '0003_indexes_lead_with_tenant'),
-        ('renewal', '0001_renewal_cases'),
-        ('tenancy', '0002_indexes_lead_with_tenant'),
+        ("contracts", "0002_tenant_links"),
+        ("people", "0003_indexes_lead_with_tenant"),
+        ("renewal", "0001_renewal_cases"),
+        ("tenancy", "0002_indexes_lead_with_tenant"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='renewalcase',
-            name='contract',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contracts.employmentcontract'),
+            model_name="renewalcase",
+            name="contract",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="contracts.employmentcontract",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='renewalcase',
-            constraint=models.UniqueConstraint(fields=('tenant', 'contract'), name='renewal_case_one_per_contract'),
+            model_name="renewalcase",
+            constraint=models.UniqueConstraint(
+                fields=("tenant", "contract"), name="renewal_case_one_per_contract"
+            ),
         ),
     ]

@@ -213,3 +213,18 @@ def test_a_scan_re_evaluates_when_the_stored_months_are_of_another_date(scanned)
     with tenant_context(world.tenant_a):
         assert stored_evaluation_is_as_of(AS_OF)
         assert RenewalCase.objects.get().evidence["as_of"] == "2026-11-27"
+
+
+def test_the_notice_deadline_is_a_dated_alert_on_the_home_page(scanned):
+    world, _ = scanned
+    from keepwell.renewal.selectors import notice_alerts
+
+    hr = world.membership("hr_a")
+    with tenant_context(world.tenant_a):
+        # Deadline 2026-12-16: not yet within 30 days on 2026-11-15, 1 day left on 2026-12-15, passed after.
+        assert notice_alerts(membership=hr, today=date(2026, 11, 15)) == []
+        (alert,) = notice_alerts(membership=hr, today=date(2026, 12, 15))
+        assert (alert["case"].employee.employee_id, alert["days_left"], alert["passed"]) == ("N001", 1, False)
+        (late,) = notice_alerts(membership=hr, today=date(2026, 12, 17))
+        assert (late["days_left"], late["passed"]) == (-1, True)
+        assert notice_alerts(membership=world.membership("manager_south"), today=date(2026, 12, 15)) == []
