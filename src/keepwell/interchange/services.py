@@ -22,7 +22,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection, transaction
 
 from keepwell.audit.services import audit_record
-from keepwell.interchange.database import Encoded, Stage, encrypt_salaries, stage_for
+from keepwell.interchange.database import Encoded, Stage, encrypt_salaries, import_connection, stage_for
 from keepwell.interchange.entities import Entity, entity_get
 from keepwell.interchange.errors import FileRefused
 from keepwell.interchange.pipeline import pipelined
@@ -112,7 +112,7 @@ def import_file(
                 ) from None
             tally = _Tally(rejected)
             try:
-                with transaction.atomic():
+                with import_connection(connection), transaction.atomic():
                     _run(spec, tenant, reader, reference, tally, progress)
                     audit_record(
                         action="interchange.import",
