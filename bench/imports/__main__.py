@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA_ROOT = Path(__file__).resolve().parent.parent / "data" / "imports"
-QUICK_ARGUMENTS = ["--rows", "200000"]  # for ``python -m bench``
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 POSTGRES_DATABASE = "keepwell_bench"
 
