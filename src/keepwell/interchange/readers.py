@@ -9,7 +9,9 @@ Row numbers, as reported in rejections:
 
 A record whose fields are all empty (a blank line, ``,,,`` or an empty sheet row) is not a row: it is
 skipped and not counted as read. Empty values are read as missing (null). Memory stays bounded by
-one batch: nothing here keeps the rows it has handed out.
+a few batches: nothing here keeps the rows it has handed out. (One exception, in the format itself: a
+workbook's shared-string table, which Excel writes, is read whole before the sheet; KeepWell's own
+exports use inline strings instead.)
 """
 
 from __future__ import annotations

@@ -199,3 +199,16 @@ def test_a_semicolon_separated_file_is_refused_with_a_hint(world, tmp_path):
         "the header is one column: the file seems to separate columns with ';'; "
         "interchange CSV files separate them with ','"
     )
+
+
+def test_the_import_command_shows_a_progress_bar_on_stderr_for_large_files(
+    world, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setattr("keepwell.interchange.management.commands.import.PROGRESS_FROM_BYTES", 100)
+    path = write_csv(tmp_path / "activities.csv", "activities", [GOOD_ROW, ["A2", *GOOD_ROW[1:]]])
+
+    status, stdout, _stderr = _command("import", "activities", str(path), "--tenant", "acme")
+
+    assert status == 0
+    assert stdout.splitlines()[-1] == "read 2, imported 2, updated 0, rejected 0"
+    assert "activities" in capsys.readouterr().err  # tqdm's bar, labelled with the entity
