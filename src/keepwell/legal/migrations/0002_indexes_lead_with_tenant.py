@@ -5,21 +5,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('legal', '0001_legal_inputs'),
-        ('people', '0003_indexes_lead_with_tenant'),
-        ('tenancy', '0002_indexes_lead_with_tenant'),
+        ("legal", "0001_legal_inputs"),
+        ("people", "0003_indexes_lead_with_tenant"),
+        ("tenancy", "0002_indexes_lead_with_tenant"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='legalprofile',
-            name='employee',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.employee'),
+            model_name="legalprofile",
+            name="employee",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="people.employee",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='legalprofile',
-            constraint=models.UniqueConstraint(fields=('tenant', 'employee'), name='legal_profile_one_per_employee'),
+            model_name="legalprofile",
+            constraint=models.UniqueConstraint(
+                fields=("tenant", "employee"), name="legal_profile_one_per_employee"
+            ),
         ),
     ]

@@ -5,20 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0002_tenant_links'),
-        ('tenancy', '0002_indexes_lead_with_tenant'),
+        ("people", "0002_tenant_links"),
+        ("tenancy", "0002_indexes_lead_with_tenant"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='orgunit',
-            name='parent',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='people.orgunit'),
+            model_name="orgunit",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="children",
+                to="people.orgunit",
+            ),
         ),
         migrations.AddIndex(
-            model_name='orgunit',
-            index=models.Index(fields=['tenant', 'parent'], name='org_unit_parent_idx'),
+            model_name="orgunit",
+            index=models.Index(fields=["tenant", "parent"], name="org_unit_parent_idx"),
         ),
     ]
