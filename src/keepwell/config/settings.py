@@ -4,7 +4,7 @@ Two deployment modes share this module:
 
 * ``embedded`` (default): one machine, a SQLite file under ``./var/``, secrets generated on first run
   and kept in ``./var/`` with owner-only permissions.
-* ``server``: PostgreSQL (``KEEPWELL_DATABASE_URL``), Redis, several stateless processes; every secret
+* ``server``: PostgreSQL (``KEEPWELL_DATABASE_URL``), several stateless web processes; every secret
   must come from the environment and the process refuses to start without it.
 """
 
