@@ -24,17 +24,28 @@ Progress = Callable[[str, int, int], None]
 
 # Per employee-month: {metric: [value, numerator, denominator, provisional]}, decimals as exact text.
 def _snapshot_sql(keys: str, fields: tuple[str, ...], source: str) -> str:
-    """Rows of ``keys`` with a JSON object {metric: [field…]} of exact, trailing-zero-free decimal text."""
+    """Rows of ``keys`` with a JSON object {metric: [field…]} of exact, trailing-zero-free decimal text.
+
+    The object is assembled as text: metric ids are plain identifiers and every value is either a
+    number's text or null, so nothing needs escaping. Keys come sorted by metric.
+    """
     from keepwell.engine.export import _number_text
 
-    texts = ", ".join(_number_text(field) if field != "provisional" else _PROVISIONAL for field in fields)
+    numbers = [field for field in fields if field != "provisional"]
+    texts = ", ".join(f"CAST({field} AS VARCHAR) AS {field}" for field in numbers)
+    items = " || ',' || ".join(
+        _PROVISIONAL if field == "provisional" else f"coalesce('\"' || {_number_text(field)} || '\"', 'null')"
+        for field in fields
+    )
+    provisional = ", provisional" if "provisional" in fields else ""
     return f"""
+WITH texts AS (SELECT {keys}, metric, {texts}{provisional} FROM {source})
 SELECT {keys},
-       to_json(map(list(metric ORDER BY metric), list([{texts}] ORDER BY metric)))::VARCHAR AS snapshot
-FROM {source} GROUP BY {keys} ORDER BY {keys}"""
+       '{{' || string_agg('"' || metric || '":[' || {items} || ']', ',' ORDER BY metric) || '}}' AS snapshot
+FROM texts GROUP BY {keys} ORDER BY {keys}"""
 
 
-_PROVISIONAL = "CASE WHEN provisional THEN 'true' ELSE 'false' END"
+_PROVISIONAL = """CASE WHEN provisional THEN '"true"' ELSE '"false"' END"""
 # Per employee-month: {metric: [value, numerator, denominator, provisional]}.
 _METRIC_ROWS_SQL = _snapshot_sql(
     "employee_key, month", ("value", "numerator", "denominator", "provisional"), "metric_values"
