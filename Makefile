@@ -10,7 +10,7 @@ PORT ?= 8000
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test test-sqlite test-postgres lint bench setup browser clean
+.PHONY: demo test test-sqlite test-postgres lint bench bench-quick setup browser clean
 
 setup: $(STAMP)
 
@@ -52,6 +52,9 @@ test-postgres: setup
 
 bench: setup
 	$(BIN)/python -m bench
+
+bench-quick: setup
+	$(BIN)/python -m bench --quick
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
