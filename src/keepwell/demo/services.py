@@ -304,7 +304,7 @@ def _state_digest(tenant: Tenant) -> str:
     return digest.hexdigest()
 
 
-# -- what the interchange files have no place for -------------------------------------------------------
+# -- the demo inputs kept in its manifest rather than in interchange files -------------------------------
 
 
 def _legal_inputs(wages: Sequence[dict[str, str]]) -> None:

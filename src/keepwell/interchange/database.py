@@ -282,6 +282,24 @@ class Stage:
             )
         return marked
 
+    def mark_unknown_codes(self) -> int:
+        """Org unit codes the tenant does not have (only employees create their teams)."""
+        if self.entity.whole_file:
+            return 0
+        units = apps.get_model("people", "OrgUnit")._meta.db_table
+        marked = 0
+        for column in self.entity.columns:
+            if column.kind is not Kind.CODE:
+                continue
+            value = _value_name(column)
+            marked += self.execute(
+                f"UPDATE {STAGE} SET err_col = %s, err_reason = %s || {value} || '''' "
+                f"WHERE err_col IS NULL AND {value} IS NOT NULL AND NOT EXISTS ("
+                f"SELECT 1 FROM {units} r WHERE r.tenant_id = {self.tenant} AND r.code = {STAGE}.{value})",
+                [column.name, "unknown org unit code '"],
+            )
+        return marked
+
     def _references(self) -> list[Column]:
         return [
             column
@@ -341,12 +359,17 @@ class Stage:
                     conditions.append(f"({staged} IS NULL OR {alias}.id IS NOT NULL)")
                 expression = f"{alias}.id"
             elif column.kind is Kind.CODE:
+                # Employees' teams were created beforehand; elsewhere a row with an unknown code is not
+                # written (and is marked afterwards).
                 alias = f"r_{column.name}"
                 units = apps.get_model("people", "OrgUnit")._meta.db_table
+                inner = not self.entity.whole_file and column.required
                 joins.append(
-                    f"LEFT JOIN {units} {alias} "
+                    f"{'' if inner else 'LEFT '}JOIN {units} {alias} "
                     f"ON {alias}.tenant_id = {self.tenant} AND {alias}.code = {staged}"
                 )
+                if not self.entity.whole_file and not column.required:
+                    conditions.append(f"({staged} IS NULL OR {alias}.id IS NOT NULL)")
                 expression = f"{alias}.id"
             elif column.kind is Kind.TIMESTAMP:
                 expression = self.timestamp_value(staged)
@@ -407,7 +430,7 @@ class Stage:
         imported, updated = self.upsert()
         written = imported + updated
         if written != expected:  # some references are unknown: those rows were not written
-            expected -= self.mark_unknown_references()
+            expected -= self.mark_unknown_references() + self.mark_unknown_codes()
             if written != expected:
                 raise RuntimeError(f"{self.entity.name}: {expected} good rows but {written} written")
         rejections = self.rejections() if written < encoded.rows else []

@@ -1,4 +1,6 @@
-"""The ten interchange entities of DESIGN.md: their exact columns, keys and where each column is stored.
+"""The interchange entities: DESIGN.md's ten, with their exact columns, and KeepWell's own reserve list.
+
+For each: its columns, keys and where each column is stored.
 
 This module is data. ``validation`` turns a column's ``Kind`` into vectorised checks, ``database``
 turns an entity into staging tables and set-wise SQL, ``selectors`` into an export query.
@@ -20,7 +22,7 @@ class Kind(StrEnum):
     REFERENCE = "reference"  # the id of a row of another entity (or of this one: manager_id)
     TEXT = "text"
     EMAIL = "email"
-    CODE = "code"  # an org unit code (employees.team): found or created
+    CODE = "code"  # an org unit code: found or created (employees.team), else found or rejected
     TIMESTAMP = "timestamp"  # ISO 8601 with an offset, stored in UTC
     DATE = "date"  # YYYY-MM-DD
     MONTH = "month"  # YYYY-MM, stored as the first day of the month
@@ -245,6 +247,21 @@ FX_RATES = Entity(
     key=("date", "base", "quote"),
 )
 
+# People being prepared for a role, for bench strength: an employee (employee_id) or an outside candidate.
+RESERVE_CANDIDATES = Entity(
+    name="reserve_candidates",
+    model="renewal.ReserveCandidate",
+    columns=(
+        _id("candidate_id"),
+        Column("name", Kind.TEXT, required=True, max_length=200),
+        _reference("employee_id", "employees", field="employee"),
+        Column("team", Kind.CODE, required=True),
+        Column("target_role", Kind.TEXT, required=True),
+        Column("readiness_date", Kind.DATE, required=True),
+    ),
+    key=("candidate_id",),
+)
+
 ENTITIES: dict[str, Entity] = {
     entity.name: entity
     for entity in (
@@ -258,6 +275,7 @@ ENTITIES: dict[str, Entity] = {
         TASKS,
         TARGETS,
         FX_RATES,
+        RESERVE_CANDIDATES,
     )
 }
 

@@ -99,6 +99,146 @@ def renewal_policy() -> RenewalPolicy:
     return RenewalPolicy.objects.first() or RenewalPolicy(tenant=get_current_tenant())
 
 
+# Settings a tenant may change, with their bounds (inclusive); money in the reporting currency.
+_POLICY_BOUNDS: dict[str, tuple[Decimal, Decimal | None]] = {
+    "horizon_days": (Decimal(1), Decimal(730)),
+    "window_months": (Decimal(1), Decimal(12)),
+    "attitude_threshold": (Decimal(0), Decimal(100)),
+    "performance_threshold": (Decimal(0), Decimal(100)),
+    "replacement_cost": (Decimal(0), None),
+    "ramp_up_months": (Decimal(0), Decimal(60)),
+    "improvement_plan_cost": (Decimal(0), None),
+    "gross_margin_rate": (Decimal(0), Decimal(1)),
+}
+_INTEGER_SETTINGS = ("horizon_days", "window_months")
+_DEFAULT_WEIGHTS = {"attitude": DEFAULT_ATTITUDE_WEIGHTS, "performance": DEFAULT_PERFORMANCE_WEIGHTS}
+MAXIMUM_WEIGHT = Decimal(100)
+
+
+def _setting(name: str, raw: Any) -> Decimal | int:
+    field = RenewalPolicy._meta.get_field(name)
+    try:
+        value = Decimal(str(raw).strip())
+    except ArithmeticError:
+        raise KeepWellError(f"{raw!r} is not a number", field=name) from None
+    if not value.is_finite():
+        raise KeepWellError(f"{raw!r} is not a number", field=name)
+    low, high = _POLICY_BOUNDS[name]
+    if value < low or (high is not None and value > high):
+        bounds = f"at least {low}" if high is None else f"between {low} and {high}"
+        raise KeepWellError(f"must be {bounds}, got {raw}", field=name)
+    if name in _INTEGER_SETTINGS:
+        if value != value.to_integral_value():
+            raise KeepWellError(f"must be a whole number, got {raw}", field=name)
+        return int(value)
+    places = int(getattr(field, "decimal_places", 2))
+    if value != value.quantize(Decimal(1).scaleb(-places)):
+        raise KeepWellError(f"at most {places} decimal places, got {raw}", field=name)
+    if value.adjusted() >= int(getattr(field, "max_digits", 20)) - places:
+        raise KeepWellError(f"too large: {raw}", field=name)
+    return value
+
+
+def _weight_table(policy: RenewalPolicy, dimension: str) -> dict[str, str]:
+    """A dimension's weights as stored ({metric: weight}), the defaults when the policy has none."""
+    stored = (policy.weights or {}).get(dimension)
+    if stored:
+        return {metric: str(weight) for metric, weight in stored.items()}
+    return {weight.metric: str(weight.weight) for weight in _DEFAULT_WEIGHTS[dimension]}
+
+
+def renewal_policy_set(
+    *,
+    settings: Mapping[str, Any] | None = None,
+    weights: Mapping[str, Any] | None = None,
+    group: str | None = None,
+    actor: Any = None,
+) -> RenewalPolicy:
+    """Change the current tenant's policy; refused as a whole (nothing stored) if any value is invalid.
+
+    ``settings`` maps a setting of ``_POLICY_BOUNDS`` to its new value; ``weights`` maps
+    ``"attitude.csat"``-style keys to a weight (0 removes the metric from the score); ``group`` is
+    the comparison group (team, department, role or tenant).
+    """
+    from keepwell.engine.evaluate import GROUP_KINDS
+    from keepwell.engine.metrics import METRIC_IDS
+
+    policy = renewal_policy()
+    changes: dict[str, Any] = {}
+    for name, raw in (settings or {}).items():
+        if name not in _POLICY_BOUNDS:
+            raise KeepWellError(f"unknown setting; one of {', '.join(_POLICY_BOUNDS)}", field=name)
+        changes[name] = _setting(name, raw)
+    if group is not None:
+        if group not in GROUP_KINDS:
+            raise KeepWellError(
+                f"must be one of {', '.join(GROUP_KINDS)}, got {group!r}", field="comparison_group"
+            )
+        changes["comparison_group"] = group
+    if weights:
+        tables = {dimension: _weight_table(policy, dimension) for dimension in _DEFAULT_WEIGHTS}
+        for key, raw in weights.items():
+            dimension, _, metric = str(key).partition(".")
+            if dimension not in tables or not metric:
+                raise KeepWellError(
+                    "name a weight as attitude.METRIC or performance.METRIC", field=f"weight {key}"
+                )
+            allowed = (*METRIC_IDS, MANAGER_RATING) if dimension == "attitude" else METRIC_IDS
+            if metric not in allowed:
+                raise KeepWellError(f"unknown metric; one of {', '.join(allowed)}", field=f"weight {key}")
+            try:
+                weight = Decimal(str(raw).strip())
+            except ArithmeticError:
+                raise KeepWellError(f"{raw!r} is not a number", field=f"weight {key}") from None
+            if not weight.is_finite() or weight < 0 or weight > MAXIMUM_WEIGHT:
+                raise KeepWellError(
+                    f"must be between 0 and {MAXIMUM_WEIGHT}, got {raw}", field=f"weight {key}"
+                )
+            if weight == 0:
+                tables[dimension].pop(metric, None)
+            else:
+                tables[dimension][metric] = str(weight.normalize())
+        for dimension, table in tables.items():
+            if not any(metric != MANAGER_RATING for metric in table):
+                raise KeepWellError(
+                    "needs at least one weighted metric besides the manager rating",
+                    field=f"weights {dimension}",
+                )
+        changes["weights"] = tables
+    if not changes:
+        return policy
+    with transaction.atomic():
+        policy = RenewalPolicy.objects.select_for_update().first() or policy
+        for name, value in changes.items():
+            setattr(policy, name, value)
+        policy.save()
+        audit_record(
+            action="renewal.policy_changed",
+            actor=actor,
+            object_type="renewal_policy",
+            object_id=str(policy.pk),
+            data={
+                name: (value if isinstance(value, dict | int | str) else str(value))
+                for name, value in changes.items()
+            },
+        )
+    return policy
+
+
+def renewal_policy_view(policy: RenewalPolicy) -> dict[str, Any]:
+    """The policy in effect, as plain data (weights as applied: the defaults where none are stored)."""
+    view: dict[str, Any] = {"comparison_group": policy.comparison_group}
+    for name in _POLICY_BOUNDS:
+        value = getattr(policy, name)
+        if name in _INTEGER_SETTINGS:
+            view[name] = int(value)
+        else:
+            places = int(getattr(RenewalPolicy._meta.get_field(name), "decimal_places", 2))
+            view[name] = str(Decimal(value).quantize(Decimal(1).scaleb(-places)))
+    view["weights"] = {dimension: _weight_table(policy, dimension) for dimension in _DEFAULT_WEIGHTS}
+    return view
+
+
 def _weights(defaults: tuple[MetricWeight, ...], overrides: Mapping[str, Any]) -> tuple[MetricWeight, ...]:
     if not overrides:
         return defaults

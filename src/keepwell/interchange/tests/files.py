@@ -132,9 +132,13 @@ COMPANY: dict[str, list[list[str]]] = {
         ["B101", "2026-01", "lead_conversion_rate", "0.15"],
         ["B102", "2026-02", "revenue", "50000.25"],
     ],
+    "reserve_candidates": [
+        ["R-1", "Anna Becker", "B100", "beijing", "sales_director", "2027-01-31"],
+        ["R-2", "Jonas Weber", "", "munich", "sales_engineer", "2026-12-01"],
+    ],
 }
 # Parents before children.
 IMPORT_ORDER = (
     "fx_rates", "employees", "contracts", "customers", "leads",
-    "activities", "orders", "feedback", "tasks", "targets",
+    "activities", "orders", "feedback", "tasks", "targets", "reserve_candidates",
 )  # fmt: skip

@@ -10,14 +10,33 @@ from tqdm import tqdm
 from keepwell.errors import KeepWellError
 from keepwell.evaluation.management.commands.evaluate import parse_date
 from keepwell.renewal.selectors import renewal_case_for
-from keepwell.renewal.services import renewal_scan
+from keepwell.renewal.services import (
+    renewal_policy,
+    renewal_policy_set,
+    renewal_policy_view,
+    renewal_scan,
+)
 from keepwell.tenancy.context import tenant_context
 from keepwell.tenancy.selectors import tenant_today
 from keepwell.tenancy.services import tenant_get
 
+POLICY_OPTIONS = {
+    "horizon_days": "days ahead that renewal scan looks for ending contracts (1-730)",
+    "window_months": "months of the scoring window (1-12)",
+    "attitude_threshold": "attitude score dividing the matrix (0-100)",
+    "performance_threshold": "performance score dividing the matrix (0-100)",
+    "replacement_cost": "cost of replacing a person, reporting currency",
+    "ramp_up_months": "months a replacement takes to reach full productivity",
+    "improvement_plan_cost": "cost of an improvement plan, reporting currency",
+    "gross_margin_rate": "gross margin on revenue (0-1), for revenue at risk",
+}
+
 
 class Command(BaseCommand):
-    help = "Renewal cases: `renewal scan` opens one per contract ending soon; `renewal show` prints one."
+    help = (
+        "Renewal cases: `renewal scan` opens one per contract ending soon; `renewal show` prints one; "
+        "`renewal policy` shows or changes the tenant's scoring and renewal settings."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
@@ -30,6 +49,24 @@ class Command(BaseCommand):
         show.add_argument("--tenant", required=True)
         show.add_argument("--as-of", help="recompute as of YYYY-MM-DD (default: the stored case)")
         show.add_argument("--json", action="store_true", help="the whole case as JSON (the default output)")
+        policy = actions.add_parser(
+            "policy", help="print the tenant's policy; with options, change it first (all or nothing)"
+        )
+        policy.add_argument("--tenant", required=True)
+        for name, what in POLICY_OPTIONS.items():
+            policy.add_argument(
+                f"--{name.replace('_', '-')}", dest=f"policy_{name}", metavar="VALUE", help=what
+            )
+        policy.add_argument(
+            "--comparison-group", dest="policy_group", help="team, department, role or tenant"
+        )
+        policy.add_argument(
+            "--weight",
+            action="append",
+            default=[],
+            metavar="DIMENSION.METRIC=WEIGHT",
+            help="e.g. attitude.csat=2 or performance.revenue=1; 0 removes the metric; repeatable",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -40,12 +77,37 @@ class Command(BaseCommand):
         try:
             if options["action"] == "scan":
                 self._scan(tenant, as_of or tenant_today(tenant), options["horizon_days"])
+            elif options["action"] == "policy":
+                self._policy(tenant, options)
             else:
                 with tenant_context(tenant):
                     case = renewal_case_for(employee_id=options["employee_id"], as_of=as_of)
                 self.stdout.write(json.dumps(case, ensure_ascii=False, indent=2))
         except KeepWellError as error:
             raise CommandError(str(error)) from error
+
+    def _policy(self, tenant: Any, options: dict[str, Any]) -> None:
+        settings = {
+            name: options[f"policy_{name}"]
+            for name in POLICY_OPTIONS
+            if options[f"policy_{name}"] is not None
+        }
+        weights: dict[str, str] = {}
+        for item in options["weight"]:
+            key, separator, value = item.partition("=")
+            if not separator:
+                raise KeepWellError("write DIMENSION.METRIC=WEIGHT", field=f"--weight {item}")
+            weights[key.strip()] = value
+        with tenant_context(tenant):
+            changing = bool(settings or weights or options["policy_group"] is not None)
+            policy = (
+                renewal_policy_set(settings=settings, weights=weights, group=options["policy_group"])
+                if changing
+                else renewal_policy()
+            )
+            self.stdout.write(json.dumps(renewal_policy_view(policy), ensure_ascii=False, indent=2))
+        if changing:
+            self.stderr.write("Policy saved; `keepwell renewal scan` refreshes the open cases with it.")
 
     def _scan(self, tenant: Any, as_of: Any, horizon_days: int | None) -> None:
         bar = tqdm(total=0, file=sys.stderr, unit="case", disable=None, leave=False)
