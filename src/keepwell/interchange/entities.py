@@ -1,4 +1,5 @@
-"""The interchange entities: DESIGN.md's ten, with their exact columns, and KeepWell's own reserve list.
+"""The interchange entities: DESIGN.md's ten, with their exact columns, and KeepWell's own two (the reserve
+list and managers' ratings).
 
 For each: its columns, keys and where each column is stored.
 
@@ -262,6 +263,19 @@ RESERVE_CANDIDATES = Entity(
     key=("candidate_id",),
 )
 
+# A manager's 1-5 rating of an employee's attitude in a month; it joins the attitude score when present.
+MANAGER_RATINGS = Entity(
+    name="manager_ratings",
+    model="renewal.ManagerRating",
+    columns=(
+        _reference("employee_id", "employees", field="employee", required=True),
+        Column("month", Kind.MONTH, required=True),
+        Column("rating", Kind.INTEGER, required=True, minimum=1, maximum=5),
+        _reference("rated_by_employee_id", "employees", field="rated_by"),
+    ),
+    key=("employee_id", "month"),
+)
+
 ENTITIES: dict[str, Entity] = {
     entity.name: entity
     for entity in (
@@ -276,6 +290,7 @@ ENTITIES: dict[str, Entity] = {
         TARGETS,
         FX_RATES,
         RESERVE_CANDIDATES,
+        MANAGER_RATINGS,
     )
 }
 

@@ -60,7 +60,7 @@ class ManagerRating(TenantModel):
     employee = models.ForeignKey(
         "people.Employee", on_delete=models.CASCADE, related_name="+", db_index=False
     )
-    month = models.CharField(max_length=7)
+    month = models.DateField()  # the month's first day
     rating = models.PositiveSmallIntegerField()
     rated_by = models.ForeignKey(
         "people.Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", db_index=False

@@ -345,11 +345,12 @@ def metric_observations(
     """Metric values and manager ratings of ``members`` in ``months``."""
     observations = [MetricObservation.from_row(row) for row in metric_rows(members, months)]
     by_pk = {member.pk: member.employee_id for member in members}
-    for rating in ManagerRating.objects.filter(employee_id__in=list(by_pk), month__in=months):
+    first_days = [date(int(month[:4]), int(month[5:7]), 1) for month in months]
+    for rating in ManagerRating.objects.filter(employee_id__in=list(by_pk), month__in=first_days):
         observations.append(
             MetricObservation(
                 employee_id=by_pk[rating.employee_id],
-                month=rating.month,
+                month=rating.month.strftime("%Y-%m"),
                 metric=MANAGER_RATING,
                 value=Decimal(rating.rating),
             )

@@ -136,9 +136,15 @@ COMPANY: dict[str, list[list[str]]] = {
         ["R-1", "Anna Becker", "B100", "beijing", "sales_director", "2027-01-31"],
         ["R-2", "Jonas Weber", "", "munich", "sales_engineer", "2026-12-01"],
     ],
+    "manager_ratings": [
+        ["B101", "2026-01", "4", "B100"],
+        ["B102", "2026-01", "5", ""],
+        ["B101", "2026-02", "3", "B100"],
+    ],
 }
 # Parents before children.
 IMPORT_ORDER = (
     "fx_rates", "employees", "contracts", "customers", "leads",
     "activities", "orders", "feedback", "tasks", "targets", "reserve_candidates",
+    "manager_ratings",
 )  # fmt: skip

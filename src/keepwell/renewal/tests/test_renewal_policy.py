@@ -47,7 +47,8 @@ DEFAULT_VIEW = {
 
 def _stored(tenant):
     with tenant_context(tenant):
-        return RenewalPolicy.objects.count(), AuditEvent.objects.count(), renewal_policy_view(renewal_policy())
+        policy = renewal_policy_view(renewal_policy())
+        return RenewalPolicy.objects.count(), AuditEvent.objects.count(), policy
 
 
 def test_a_tenant_without_a_policy_sees_the_defaults(world):
@@ -125,8 +126,10 @@ def test_a_change_is_stored_audited_and_used_for_scoring(world):
         ("csat", Decimal(2), False),
     ]
     assert (config.window_months, config.attitude_threshold) == (6, Decimal(55))
-    assert event is not None and event.action == "renewal.policy_changed"
-    assert event.data["window_months"] == 6 and event.data["replacement_cost"] == "80000.5"
+    assert event is not None
+    assert event.action == "renewal.policy_changed"
+    assert event.data["window_months"] == 6
+    assert event.data["replacement_cost"] == "80000.5"
     # The other tenant keeps its defaults.
     with tenant_context(world.tenant_b):
         assert renewal_policy_view(renewal_policy()) == DEFAULT_VIEW
@@ -137,7 +140,8 @@ def test_the_command_shows_changes_and_refuses(world):
     call_command("renewal", "policy", "--tenant", world.tenant_a.slug, "--horizon-days", "60",
                  "--weight", "attitude.nps=1", stdout=out, stderr=StringIO())  # fmt: skip
     shown = json.loads(out.getvalue())
-    assert shown["horizon_days"] == 60 and shown["weights"]["attitude"]["nps"] == "1"
+    assert shown["horizon_days"] == 60
+    assert shown["weights"]["attitude"]["nps"] == "1"
 
     with pytest.raises(CommandError, match=r"^--weight attitude.csat: write DIMENSION.METRIC=WEIGHT$"):
         call_command("renewal", "policy", "--tenant", world.tenant_a.slug, "--weight", "attitude.csat")
