@@ -139,11 +139,18 @@ def _setting(name: str, raw: Any) -> Decimal | int:
     return value
 
 
+def _in_order(dimension: str, metrics: Iterable[str]) -> list[str]:
+    """The default metrics of ``dimension`` in their order, then the others by name (a JSON column on
+    PostgreSQL does not keep the order of keys)."""
+    rank = {weight.metric: index for index, weight in enumerate(_DEFAULT_WEIGHTS[dimension])}
+    return sorted(metrics, key=lambda metric: (rank.get(metric, len(rank)), metric))
+
+
 def _weight_table(policy: RenewalPolicy, dimension: str) -> dict[str, str]:
     """A dimension's weights as stored ({metric: weight}), the defaults when the policy has none."""
     stored = (policy.weights or {}).get(dimension)
     if stored:
-        return {metric: str(weight) for metric, weight in stored.items()}
+        return {metric: str(stored[metric]) for metric in _in_order(dimension, stored)}
     return {weight.metric: str(weight.weight) for weight in _DEFAULT_WEIGHTS[dimension]}
 
 
@@ -255,10 +262,9 @@ def _weights(defaults: tuple[MetricWeight, ...], overrides: Mapping[str, Any]) -
 
 
 def scoring_config(policy: RenewalPolicy) -> ScoringConfig:
-    weights = policy.weights or {}
     return ScoringConfig(
-        attitude=_weights(DEFAULT_ATTITUDE_WEIGHTS, weights.get("attitude", {})),
-        performance=_weights(DEFAULT_PERFORMANCE_WEIGHTS, weights.get("performance", {})),
+        attitude=_weights(DEFAULT_ATTITUDE_WEIGHTS, _weight_table(policy, "attitude")),
+        performance=_weights(DEFAULT_PERFORMANCE_WEIGHTS, _weight_table(policy, "performance")),
         window_months=policy.window_months,
         attitude_threshold=Decimal(policy.attitude_threshold),
         performance_threshold=Decimal(policy.performance_threshold),
