@@ -9,5 +9,6 @@ urlpatterns = [
     path("employees/<str:employee_id>/", views.EmployeeDetailView.as_view(), name="api-employee-detail"),
     path("contracts/", views.ContractListView.as_view(), name="api-contract-list"),
     path("renewals/", views.RenewalQueueView.as_view(), name="api-renewal-queue"),
+    path("renewal-policy/", views.RenewalPolicyView.as_view(), name="api-renewal-policy"),
     path("renewals/<str:employee_id>/", views.RenewalCaseView.as_view(), name="api-renewal-case"),
 ]

@@ -17,8 +17,14 @@ from keepwell.errors import KeepWellError, NotFound, PermissionDenied
 from keepwell.people.selectors import employee_access, employee_list
 from keepwell.people.services import employee_update
 from keepwell.renewal.selectors import renewal_case_access, renewal_queue
+from keepwell.renewal.services import renewal_policy, renewal_policy_set, renewal_policy_view
 from keepwell.tenancy.models import Membership
-from keepwell.tenancy.permissions import can_see_people, can_see_renewals, can_see_salary
+from keepwell.tenancy.permissions import (
+    can_change_renewal_policy,
+    can_see_people,
+    can_see_renewals,
+    can_see_salary,
+)
 from keepwell.tenancy.selectors import tenant_today
 
 
@@ -186,3 +192,38 @@ class RenewalCaseView(APIView):
                 for action, assessment in evidence["legal"].items()
             }
         return Response(evidence)
+
+
+class RenewalPolicyView(APIView):
+    """The tenant's scoring and renewal settings: read by those who see renewal cases, changed by HR and
+    admins. A change is all or nothing; a bad value is named and nothing is stored."""
+
+    permission_classes = [permissions.IsAuthenticated, SeesRenewals]
+
+    def get(self, request: Request) -> Response:
+        return Response(renewal_policy_view(renewal_policy()))
+
+    def patch(self, request: Request) -> Response:
+        if not can_change_renewal_policy(membership_of(request)):
+            raise exceptions.PermissionDenied("only HR and admins change the renewal policy")
+        data = request.data
+        if not isinstance(data, dict):
+            raise exceptions.ValidationError({"non_field_errors": ["send a JSON object"]})
+        weights = data.get("weights") or {}
+        if not isinstance(weights, dict) or not all(isinstance(table, dict) for table in weights.values()):
+            raise exceptions.ValidationError({"weights": ["an object {dimension: {metric: weight}}"]})
+        settings = {key: value for key, value in data.items() if key not in ("weights", "comparison_group")}
+        try:
+            policy = renewal_policy_set(
+                settings=settings,
+                weights={
+                    f"{dimension}.{metric}": weight
+                    for dimension, table in weights.items()
+                    for metric, weight in table.items()
+                },
+                group=data.get("comparison_group"),
+                actor=request.user,
+            )
+        except KeepWellError as error:
+            raise_api_error(error)
+        return Response(renewal_policy_view(policy))

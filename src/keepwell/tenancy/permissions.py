@@ -36,6 +36,11 @@ def can_see_renewals(membership: Membership | None) -> bool:
     return membership is not None and membership.role in (Role.ADMIN, Role.HR, Role.MANAGER)
 
 
+def can_change_renewal_policy(membership: Membership | None) -> bool:
+    """The tenant's scoring weights, thresholds and cost assumptions: HR and admins."""
+    return membership is not None and membership.role in PEOPLE_ADMIN_ROLES
+
+
 def capabilities(membership: Membership | None) -> dict[str, bool]:
     return {
         "see_people": can_see_people(membership),

@@ -118,4 +118,10 @@ def test_openapi_schema_lists_the_endpoints(world):
     response = world.client_for("hr_a").get("/api/schema/?format=json")
     assert response.status_code == 200
     paths = json.loads(response.content)["paths"]
-    assert {"/api/employees/", "/api/employees/{employee_id}/", "/api/contracts/"} <= set(paths)
+    assert {
+        "/api/employees/",
+        "/api/employees/{employee_id}/",
+        "/api/contracts/",
+        "/api/renewals/",
+        "/api/renewal-policy/",
+    } <= set(paths)
