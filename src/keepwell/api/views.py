@@ -16,7 +16,7 @@ from keepwell.contracts.selectors import contract_scope, contracts_ending
 from keepwell.errors import KeepWellError, NotFound, PermissionDenied
 from keepwell.people.selectors import employee_access, employee_list
 from keepwell.people.services import employee_update
-from keepwell.renewal.selectors import renewal_case_access, renewal_queue
+from keepwell.renewal.selectors import case_evidence_for, renewal_case_access, renewal_queue
 from keepwell.renewal.services import renewal_policy, renewal_policy_set, renewal_policy_view
 from keepwell.tenancy.models import Membership
 from keepwell.tenancy.permissions import (
@@ -181,17 +181,7 @@ class RenewalCaseView(APIView):
             case = renewal_case_access(membership=membership_of(request), employee_id=employee_id)
         except KeepWellError as error:
             raise_api_error(error)
-        evidence = dict(case.evidence)
-        if not can_see_salary(membership_of(request), case.employee):
-            # Pay-derived amounts (severance, cost view) stay with HR and admins.
-            evidence["cost"] = None
-            evidence["legal"] = {
-                action: {**assessment, "severance": None, "damages_if_unlawful": None}
-                if isinstance(assessment, dict)
-                else assessment
-                for action, assessment in evidence["legal"].items()
-            }
-        return Response(evidence)
+        return Response(case_evidence_for(membership=membership_of(request), case=case))
 
 
 class RenewalPolicyView(APIView):

@@ -602,6 +602,11 @@ def _bench_reason(bench: Bench | None) -> Reason | None:
     return Reason(f"bench.{bench.strength.value}", bench.explanation) if bench is not None else None
 
 
+# Reasons whose text carries amounts derived from the employee's pay (severance, damages, the cost view):
+# shown only to those who may see pay.
+PAY_DERIVED_REASON_CODES = frozenset({"cost.comparison", "legal.non_renewal_unlawful", "legal.severance"})
+
+
 def _legal_reasons(
     legal: LegalPosition, constraint: LegalConstraint | None, action: RenewalAction
 ) -> list[Reason]:

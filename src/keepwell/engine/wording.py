@@ -63,6 +63,14 @@ def format_number(value: Fraction | Decimal, places: int = 1) -> str:
     return f"{quantize(value, places):f}"
 
 
+def currency_places(currency: str) -> int:
+    """Decimal places of ``currency``'s minor unit (ISO 4217, via CLDR): 2 for CNY, 0 for JPY and KRW."""
+    from babel.numbers import get_currency_precision
+
+    return int(get_currency_precision(currency))
+
+
 def format_money(amount: Fraction | Decimal, currency: str) -> str:
-    """An amount for display with cents and its currency: ``'40000.00 CNY'``."""
-    return f"{quantize(amount, 2):f} {currency}"
+    """An amount for display in its currency's minor unit, thousands grouped: ``'40,000.00 CNY'``."""
+    places = currency_places(currency)
+    return f"{quantize(amount, places):,.{places}f} {currency}"

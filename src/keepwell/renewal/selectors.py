@@ -14,7 +14,7 @@ from keepwell.people.models import Employee
 from keepwell.people.selectors import employee_scope
 from keepwell.renewal.models import CaseStatus, RenewalCase
 from keepwell.tenancy.models import Membership
-from keepwell.tenancy.permissions import can_see_renewals
+from keepwell.tenancy.permissions import can_see_renewals, can_see_salary
 
 
 def renewal_queue(*, membership: Membership | None) -> QuerySet[RenewalCase]:
@@ -108,3 +108,31 @@ def renewal_case_for(*, employee_id: str, as_of: date | None = None) -> dict[str
     return case_evidence(
         employee=employee, contract=contract, as_of=as_of, metric_rows=evaluation_metric_rows(evaluation)
     )
+
+
+def case_evidence_for(*, membership: Membership | None, case: RenewalCase) -> dict[str, Any]:
+    """The case's evidence as ``membership`` may see it: without pay-derived amounts (severance, damages,
+    the cost view and the reasons quoting them) for those who may not see the employee's pay."""
+    from keepwell.engine.recommendation import PAY_DERIVED_REASON_CODES
+
+    evidence = dict(case.evidence)
+    if can_see_salary(membership, case.employee):
+        return evidence
+    evidence["cost"] = None
+    evidence["legal"] = {
+        action: {**assessment, "severance": None, "damages_if_unlawful": None}
+        if isinstance(assessment, dict)
+        else assessment
+        for action, assessment in evidence["legal"].items()
+    }
+    recommendation = dict(evidence["recommendation"])
+    kept = [
+        index
+        for index, code in enumerate(recommendation.get("reason_codes", []))
+        if code not in PAY_DERIVED_REASON_CODES
+    ]
+    for key in ("reasons", "reason_codes"):
+        if key in recommendation:
+            recommendation[key] = [recommendation[key][index] for index in kept]
+    evidence["recommendation"] = recommendation
+    return evidence

@@ -20,7 +20,13 @@ from keepwell.evaluation.selectors import employee_metric_table
 from keepwell.legal.selectors import ACTIONS, LegalView, legal_view
 from keepwell.people.models import OrgUnit
 from keepwell.people.selectors import employee_access, employee_list, employee_scope
-from keepwell.renewal.selectors import can_see_renewals, notice_alerts, renewal_case_access, renewal_queue
+from keepwell.renewal.selectors import (
+    can_see_renewals,
+    case_evidence_for,
+    notice_alerts,
+    renewal_case_access,
+    renewal_queue,
+)
 from keepwell.tenancy.models import Membership
 from keepwell.tenancy.permissions import can_see_people, can_see_salary, capabilities
 from keepwell.tenancy.selectors import tenant_today
@@ -237,7 +243,7 @@ def renewal_case_view(request: HttpRequest, membership: Membership, employee_id:
         case = renewal_case_access(membership=membership, employee_id=employee_id)
     except NotFound:
         raise Http404 from None
-    evidence = case.evidence
+    evidence = case_evidence_for(membership=membership, case=case)
     money_spec = METRICS_BY_ID["revenue"]
     key_metrics = [
         {
@@ -260,7 +266,9 @@ def renewal_case_view(request: HttpRequest, membership: Membership, employee_id:
         }
         for item in evidence["diagnosis"]
     ]
-    assessments = evidence["legal"]
+    # The legal table says whether a payment is owed to everyone who sees the case; the template shows
+    # its amount only with ``show_money``.
+    assessments = case.evidence["legal"]
     legal = None
     if "not_renew" in assessments and assessments["not_renew"].get("supported"):
         legal = {

@@ -217,7 +217,7 @@ def test_without_won_deals_the_group_deal_size_stands_in():
     )
     assert REVENUE_PER_WON_DEAL in diagnosis.unassessed
     assert [message.text for message in diagnosis.assumptions] == [
-        "No won deals in the window: the effects use the group's mean revenue per won deal, 20000.00 EUR."
+        "No won deals in the window: the effects use the group's mean revenue per won deal, 20,000.00 EUR."
     ]
     deal = next(item for item in diagnosis.items if item.metric == DEAL_CONVERSION)
     # c̄₂ = (25% + 25% + 0%)/3 = 1/6: 100 × 0.2 × 1/6 × 20,000 = 66,666.67.

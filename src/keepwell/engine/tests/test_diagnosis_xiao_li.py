@@ -224,12 +224,12 @@ def test_li_effects_to_the_top_decile_and_context(li_diagnosis):
     assert li_diagnosis.assumptions == ()
     assert li_diagnosis.items[0].explanation.text == (
         "Lead conversion is 12.0% against a group mean of 20.0% (top decile 30.0%). Reaching the group "
-        "mean, with the rest of the funnel at the employee's own values, is worth about 40000.00 CNY a "
-        "month: 100.0 × (20.0% − 12.0%) × 25.0% × 20000.00 CNY."
+        "mean, with the rest of the funnel at the employee's own values, is worth about 40,000.00 CNY a "
+        "month: 100.0 × (20.0% − 12.0%) × 25.0% × 20,000.00 CNY."
     )
     assert li_diagnosis.explanation.text == (
-        "Revenue is 60000.00 CNY a month against a group mean of 92666.67 CNY. The largest gap is Lead "
-        "conversion (worth about 40000.00 CNY a month); process causes: Time spent screening leads."
+        "Revenue is 60,000.00 CNY a month against a group mean of 92,666.67 CNY. The largest gap is Lead "
+        "conversion (worth about 40,000.00 CNY a month); process causes: Time spent screening leads."
     )
 
 

@@ -508,15 +508,15 @@ def test_reason_texts_carry_the_numbers():
         "Not renewing would cost 19.00 months of pay, more than the 12.0 months that need a decision by a "
         "person.",
         "quadrant",
-        "Not renewing would be unlawful (damages: 80000.00 CNY).",
+        "Not renewing would be unlawful (damages: 80,000.00 CNY).",
         # Damages 80,000 + replacement 300,000 = 380,000 = 19 months of pay.
-        "Not renewing would cost about 380000.00 CNY (19.00 months of pay: separation 80000.00 CNY, "
-        "replacement 300000.00 CNY, ramp-up 0.00 CNY, margin at risk 0.00 CNY), against 15000.00 CNY for an "
-        "improvement plan.",
+        "Not renewing would cost about 380,000.00 CNY (19.00 months of pay: separation 80,000.00 CNY, "
+        "replacement 300,000.00 CNY, ramp-up 0.00 CNY, margin at risk 0.00 CNY), "
+        "against 15,000.00 CNY for an improvement plan.",
     ]
     let_go = advise(Quadrant.LET_GO, {"not_renew": assessment()})
     assert [reason.message.text for reason in let_go.reasons][1:3] == [
-        "Severance owed on non-renewal: 40000.00 CNY (2 years × 20000).",
+        "Severance owed on non-renewal: 40,000.00 CNY (2 years × 20000).",
         "Notice of non-renewal must be given by 2026-12-01.",
     ]
 
@@ -671,12 +671,12 @@ def test_cost_view_arithmetic():
         D("6.24"),
     )
     assert [line.text for line in view.lines] == [
-        "Severance owed on non-renewal: 40000.00 CNY.",
-        "Replacement: 60000.00 CNY.",
-        "Ramp-up lost margin: 3.0 months × (1 − 0.50) × 15000.00 CNY a month × 0.30 margin = 6750.00 CNY.",
-        "Margin at risk: 120000.00 CNY of strong-relationship revenue × 0.50 expected loss × 0.30 margin = "
-        "18000.00 CNY.",
-        "Not renewing: 124750.00 CNY, against 15000.00 CNY for an improvement plan.",
+        "Severance owed on non-renewal: 40,000.00 CNY.",
+        "Replacement: 60,000.00 CNY.",
+        "Ramp-up lost margin: 3.0 months × (1 − 0.50) × 15,000.00 CNY a month × 0.30 margin = 6,750.00 CNY.",
+        "Margin at risk: 120,000.00 CNY of strong-relationship revenue × 0.50 expected loss × 0.30 margin = "
+        "18,000.00 CNY.",
+        "Not renewing: 124,750.00 CNY, against 15,000.00 CNY for an improvement plan.",
     ]
 
 
@@ -717,8 +717,8 @@ def test_separation_payment(case, assessments, expected):
 def test_an_unknown_separation_payment_is_said_in_the_reason():
     recommendation = advise(Quadrant.CORE, {"not_renew": UNSUPPORTED})
     assert recommendation.reasons[-1].message.text == (
-        "Not renewing would cost about 60000.00 CNY plus an unknown separation payment (3.00 months of pay: "
-        "replacement 60000.00 CNY, ramp-up 0.00 CNY, margin at risk 0.00 CNY), against 15000.00 CNY for an "
+        "Not renewing would cost about 60,000.00 CNY plus an unknown separation payment (3.00 months of pay: "
+        "replacement 60,000.00 CNY, ramp-up 0.00 CNY, margin at risk 0.00 CNY), against 15,000.00 CNY for an "
         "improvement plan."
     )
 

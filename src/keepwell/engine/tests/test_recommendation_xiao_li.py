@@ -147,7 +147,7 @@ def test_li_renews_with_an_improvement_plan_open_ended_if_he_asks():
         (
             "diagnosis.top_gap",
             "The largest gap is Lead conversion: 12.0% against a group mean of 20.0%, worth about "
-            "40000.00 CNY a month; process cause: Time spent screening leads 10.0% against the top "
+            "40,000.00 CNY a month; process cause: Time spent screening leads 10.0% against the top "
             "decile's 30.0%.",
         ),
         (
@@ -157,8 +157,8 @@ def test_li_renews_with_an_improvement_plan_open_ended_if_he_asks():
         ),
         (
             "client_risk.high",
-            "Client-loss risk is high: 3 accounts with 1400000.00 CNY of revenue over 12 months, "
-            "1300000.00 CNY of it with a strong relationship to the employee.",
+            "Client-loss risk is high: 3 accounts with 1,400,000.00 CNY of revenue over 12 months, "
+            "1,300,000.00 CNY of it with a strong relationship to the employee.",
         ),
         (
             "trend.attainment_below_threshold",
@@ -174,9 +174,9 @@ def test_li_renews_with_an_improvement_plan_open_ended_if_he_asks():
             # Severance 120,000 + replacement 60,000 + ramp-up 4 × 0.5 × 60,000 × 0.3 = 36,000
             # + margin at risk 1,300,000 × 0.5 × 0.3 = 195,000 → 411,000 = 20.55 months of pay.
             "cost.comparison",
-            "Not renewing would cost about 411000.00 CNY (20.55 months of pay: separation 120000.00 "
-            "CNY, replacement 60000.00 CNY, ramp-up 36000.00 CNY, margin at risk 195000.00 CNY), "
-            "against 15000.00 CNY for an improvement plan.",
+            "Not renewing would cost about 411,000.00 CNY (20.55 months of pay: separation 120,000.00 "
+            "CNY, replacement 60,000.00 CNY, ramp-up 36,000.00 CNY, margin at risk 195,000.00 CNY), "
+            "against 15,000.00 CNY for an improvement plan.",
         ),
     ]
 

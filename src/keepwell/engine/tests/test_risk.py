@@ -99,9 +99,9 @@ def test_client_loss_risk_explains_itself():
     # 730,000 of the group's 1,590,000.
     assert risk.share_of_group_revenue == D("0.4591")
     assert risk.explanation.text == (
-        "5 accounts with 730000.00 CNY of revenue over 12 months (45.9% of the group's); 2 of them, worth "
-        "500000.00 CNY, have a strong relationship (at least 20.0 touches and satisfaction at least 4.0). "
-        "Risk high: the group's median is 210000.00 CNY and its 75th percentile 355000.00 CNY."
+        "5 accounts with 730,000.00 CNY of revenue over 12 months (45.9% of the group's); 2 of them, worth "
+        "500,000.00 CNY, have a strong relationship (at least 20.0 touches and satisfaction at least 4.0). "
+        "Risk high: the group's median is 210,000.00 CNY and its 75th percentile 355,000.00 CNY."
     )
 
 

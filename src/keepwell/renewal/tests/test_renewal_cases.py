@@ -175,6 +175,12 @@ def test_renewal_api_permission_matrix(scanned, user, queue_status, case_status)
         hidden = user == "manager_north"
         assert (body["cost"] is None) is hidden
         assert (body["legal"]["not_renew"]["severance"] is None) is hidden
+        recommendation = body["recommendation"]
+        assert len(recommendation["reasons"]) == len(recommendation["reason_codes"])
+        # Nor the reasons that quote them (the cost view names the severance).
+        assert ("cost.comparison" in recommendation["reason_codes"]) is not hidden
+        assert not hidden or not any("110,000.00" in reason for reason in recommendation["reasons"])
+        assert hidden or any("separation 110,000.00 CNY" in reason for reason in recommendation["reasons"])
 
 
 def test_case_page_shows_the_evidence(scanned):
@@ -190,6 +196,12 @@ def test_case_page_shows_the_evidence(scanned):
     ):
         assert anchor in content
     assert "2026-12-16" in content
+    # Severance of 5.5 months × 20,000 CNY, grouped, in the legal table.
+    assert "110,000.00 CNY" in content
+    # A manager sees that there is a payment, not its amount.
+    manager_view = world.client_for("manager_north").get("/renewals/N001/").content.decode()
+    assert "110,000.00" not in manager_view
+    assert "yes (amount visible to HR)" in manager_view
 
 
 def test_showing_another_date_does_not_touch_the_stored_evaluation(scanned):

@@ -8,6 +8,8 @@ from typing import Any
 from django import template
 from django.utils.formats import number_format
 
+from keepwell.engine.wording import currency_places
+
 register = template.Library()
 
 
@@ -18,6 +20,16 @@ def _decimal(value: Any) -> Decimal | None:
         return Decimal(str(value))
     except InvalidOperation:
         return None
+
+
+@register.filter
+def money(value: Any, currency: str) -> str:
+    """An exact amount with its currency, grouped in the user's locale, in the currency's minor unit."""
+    number = _decimal(value)
+    if number is None:
+        return "—"
+    places = currency_places(currency)
+    return f"{number_format(number, places, use_l10n=True, force_grouping=True)} {currency}"
 
 
 @register.filter
