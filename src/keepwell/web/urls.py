@@ -11,5 +11,6 @@ urlpatterns = [
     path("employees/<str:employee_id>/", views.employee_detail_view, name="employee-detail"),
     path("contracts/ending/", views.contracts_ending_view, name="contracts-ending"),
     path("renewals/", views.renewal_queue_view, name="renewal-queue"),
+    path("renewal-policy/", views.renewal_policy_page, name="renewal-policy"),
     path("renewals/<str:employee_id>/", views.renewal_case_view, name="renewal-case"),
 ]

@@ -11,11 +11,11 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from keepwell.contracts.selectors import contracts_ending, contracts_of_employee
-from keepwell.errors import NotFound
+from keepwell.errors import KeepWellError, NotFound
 from keepwell.evaluation.selectors import employee_metric_table
 from keepwell.legal.selectors import ACTIONS, LegalView, legal_view
 from keepwell.people.models import OrgUnit
@@ -28,7 +28,12 @@ from keepwell.renewal.selectors import (
     renewal_queue,
 )
 from keepwell.tenancy.models import Membership
-from keepwell.tenancy.permissions import can_see_people, can_see_salary, capabilities
+from keepwell.tenancy.permissions import (
+    can_change_renewal_policy,
+    can_see_people,
+    can_see_salary,
+    capabilities,
+)
 from keepwell.tenancy.selectors import tenant_today
 
 DEFAULT_HORIZON_DAYS = 90
@@ -308,3 +313,99 @@ _LEGAL_LABELS = (
     ("renew_fixed_term", _("Renew fixed-term")),
     ("renew_open_ended", _("Renew open-ended")),
 )
+
+
+_POLICY_SETTINGS = (
+    ("window_months", _("Scoring window (months)")),
+    ("attitude_threshold", _("Attitude threshold (0–100)")),
+    ("performance_threshold", _("Performance threshold (0–100)")),
+    ("horizon_days", _("Renewal horizon (days)")),
+    ("replacement_cost", _("Replacement cost")),
+    ("ramp_up_months", _("Ramp-up of a replacement (months)")),
+    ("improvement_plan_cost", _("Improvement plan cost")),
+    ("gross_margin_rate", _("Gross margin rate (0–1)")),
+)
+
+
+def _policy_weights(view: dict[str, Any], posted: dict[str, str] | None) -> list[dict[str, Any]]:
+    """Per dimension, every metric it may weigh with its weight (blank: not weighed)."""
+    from keepwell.engine.metrics import METRICS
+    from keepwell.engine.scoring import MANAGER_RATING
+
+    rows = []
+    for dimension, label in (("attitude", _("Attitude")), ("performance", _("Performance"))):
+        choices: list[tuple[str, Any]] = [(metric.id, metric.name) for metric in METRICS]
+        if dimension == "attitude":
+            choices.append((MANAGER_RATING, _("Manager rating")))
+        table = view["weights"][dimension]
+        rows.append(
+            {
+                "dimension": dimension,
+                "label": label,
+                "metrics": [
+                    {
+                        "id": metric,
+                        "name": name,
+                        "field": f"weight.{dimension}.{metric}",
+                        "value": posted.get(f"weight.{dimension}.{metric}", "")
+                        if posted is not None
+                        else table.get(metric, ""),
+                    }
+                    for metric, name in choices
+                ],
+            }
+        )
+    return rows
+
+
+@renewals_required
+def renewal_policy_page(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """The tenant's renewal policy; HR and admins change it here (all or nothing, each bad value named)."""
+    from keepwell.engine.evaluate import GROUP_KINDS
+    from keepwell.renewal.services import renewal_policy, renewal_policy_set, renewal_policy_view
+
+    can_change = can_change_renewal_policy(membership)
+    error = None
+    posted: dict[str, str] | None = None
+    status = 200
+    if request.method == "POST":
+        if not can_change:
+            return render(request, "web/no_membership.html", status=403)
+        posted = {key: str(request.POST.get(key, "")) for key in request.POST if key != "csrfmiddlewaretoken"}
+        settings = {name: posted.get(name, "") for name, _label in _POLICY_SETTINGS}
+        weights = {
+            key.removeprefix("weight."): (value.strip() or "0")
+            for key, value in posted.items()
+            if key.startswith("weight.")
+        }
+        try:
+            renewal_policy_set(
+                settings=settings,
+                weights=weights,
+                group=posted.get("comparison_group", ""),
+                actor=request.user,
+            )
+        except KeepWellError as refused:
+            error = refused
+            status = 400
+        else:
+            return redirect(f"{request.path}?saved=1")
+    view = renewal_policy_view(renewal_policy())
+    response = _page(
+        request,
+        "web/renewal_policy.html",
+        membership,
+        section="renewals",
+        can_change=can_change,
+        error=error,
+        saved=request.GET.get("saved") == "1" and error is None,
+        settings=[
+            {"name": name, "label": label, "value": posted.get(name, "") if posted else view[name]}
+            for name, label in _POLICY_SETTINGS
+        ],
+        group=posted.get("comparison_group", "") if posted else view["comparison_group"],
+        groups=GROUP_KINDS,
+        weights=_policy_weights(view, posted),
+    )
+    response.status_code = status
+    return response
