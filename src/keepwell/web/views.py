@@ -398,6 +398,8 @@ def renewal_policy_page(request: HttpRequest, membership: Membership) -> HttpRes
         section="renewals",
         can_change=can_change,
         error=error,
+        error_label=dict(_POLICY_SETTINGS).get(error.field or "", error.field) if error else None,
+        currency=membership.tenant.reporting_currency,
         saved=request.GET.get("saved") == "1" and error is None,
         settings=[
             {"name": name, "label": label, "value": posted.get(name, "") if posted else view[name]}

@@ -120,7 +120,8 @@ def test_a_bad_value_is_named_and_nothing_is_stored(world):
     response = world.client_for("hr_a").post(URL, _form(window_months="6", gross_margin_rate="2"))
     assert response.status_code == 400
     content = response.content.decode()
-    assert "<strong>gross_margin_rate</strong>: must be between 0 and 1, got 2 Nothing was saved." in content
+    message = "<strong>Gross margin rate (0–1)</strong>: must be between 0 and 1, got 2. Nothing was saved."
+    assert message in content
     # What was typed stays in the form.
     assert 'name="window_months" value="6"' in content
     assert _state() == before
