@@ -20,10 +20,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from keepwell.audit.services import audit_record
 from keepwell.contracts.models import EmploymentContract
 from keepwell.contracts.selectors import contracts_ending
+from keepwell.core.periods import Month
 from keepwell.engine.diagnosis import Diagnosis, diagnose
 from keepwell.engine.recommendation import Amount, CostSettings, recommend_renewal
 from keepwell.engine.risk import (
@@ -99,44 +101,89 @@ def renewal_policy() -> RenewalPolicy:
     return RenewalPolicy.objects.first() or RenewalPolicy(tenant=get_current_tenant())
 
 
-# Settings a tenant may change, with their bounds (inclusive); money in the reporting currency.
-_POLICY_BOUNDS: dict[str, tuple[Decimal, Decimal | None]] = {
-    "horizon_days": (Decimal(1), Decimal(730)),
-    "window_months": (Decimal(1), Decimal(12)),
-    "attitude_threshold": (Decimal(0), Decimal(100)),
-    "performance_threshold": (Decimal(0), Decimal(100)),
-    "replacement_cost": (Decimal(0), None),
-    "ramp_up_months": (Decimal(0), Decimal(60)),
-    "improvement_plan_cost": (Decimal(0), None),
-    "gross_margin_rate": (Decimal(0), Decimal(1)),
-}
-_INTEGER_SETTINGS = ("horizon_days", "window_months")
+@dataclasses.dataclass(frozen=True)
+class PolicySetting:
+    """A setting a tenant may change: its label and inclusive bounds (money in the reporting currency)."""
+
+    name: str
+    label: Any  # translatable
+    low: Decimal
+    high: Decimal | None = None
+    whole: bool = False
+
+
+POLICY_SETTINGS = (
+    PolicySetting("horizon_days", _("Renewal horizon (days)"), Decimal(1), Decimal(730), whole=True),
+    PolicySetting("window_months", _("Scoring window (months)"), Decimal(1), Decimal(12), whole=True),
+    PolicySetting("attitude_threshold", _("Attitude threshold (0–100)"), Decimal(0), Decimal(100)),
+    PolicySetting("performance_threshold", _("Performance threshold (0–100)"), Decimal(0), Decimal(100)),
+    PolicySetting("replacement_cost", _("Replacement cost"), Decimal(0)),
+    PolicySetting("ramp_up_months", _("Ramp-up of a replacement (months)"), Decimal(0), Decimal(60)),
+    PolicySetting("improvement_plan_cost", _("Improvement plan cost"), Decimal(0)),
+    PolicySetting("gross_margin_rate", _("Gross margin rate (0–1)"), Decimal(0), Decimal(1)),
+)
+_SETTINGS_BY_NAME = {setting.name: setting for setting in POLICY_SETTINGS}
 _DEFAULT_WEIGHTS = {"attitude": DEFAULT_ATTITUDE_WEIGHTS, "performance": DEFAULT_PERFORMANCE_WEIGHTS}
 MAXIMUM_WEIGHT = Decimal(100)
 
 
-def _setting(name: str, raw: Any) -> Decimal | int:
-    field = RenewalPolicy._meta.get_field(name)
+def policy_weight_metrics(dimension: str) -> tuple[str, ...]:
+    """The metrics a dimension may weigh: every metric, and for attitude the manager's rating."""
+    from keepwell.engine.metrics import METRIC_IDS
+
+    return (*METRIC_IDS, MANAGER_RATING) if dimension == "attitude" else METRIC_IDS
+
+
+def _number(raw: Any, field: str) -> Decimal:
+    """``raw`` as a finite Decimal, or a refusal naming ``field``."""
     try:
         value = Decimal(str(raw).strip())
     except ArithmeticError:
-        raise KeepWellError(f"{raw!r} is not a number", field=name) from None
+        raise KeepWellError(f"{raw!r} is not a number", field=field) from None
     if not value.is_finite():
-        raise KeepWellError(f"{raw!r} is not a number", field=name)
-    low, high = _POLICY_BOUNDS[name]
-    if value < low or (high is not None and value > high):
-        bounds = f"at least {low}" if high is None else f"between {low} and {high}"
+        raise KeepWellError(f"{raw!r} is not a number", field=field)
+    return value
+
+
+def _decimal_places(name: str) -> int:
+    return int(getattr(RenewalPolicy._meta.get_field(name), "decimal_places", 2))
+
+
+def _setting(name: str, raw: Any) -> Decimal | int:
+    setting = _SETTINGS_BY_NAME.get(name)
+    if setting is None:
+        raise KeepWellError(f"unknown setting; one of {', '.join(_SETTINGS_BY_NAME)}", field=name)
+    value = _number(raw, name)
+    if value < setting.low or (setting.high is not None and value > setting.high):
+        bounds = (
+            f"at least {setting.low}" if setting.high is None else f"between {setting.low} and {setting.high}"
+        )
         raise KeepWellError(f"must be {bounds}, got {raw}", field=name)
-    if name in _INTEGER_SETTINGS:
+    if setting.whole:
         if value != value.to_integral_value():
             raise KeepWellError(f"must be a whole number, got {raw}", field=name)
         return int(value)
-    places = int(getattr(field, "decimal_places", 2))
+    places = _decimal_places(name)
     if value != value.quantize(Decimal(1).scaleb(-places)):
         raise KeepWellError(f"at most {places} decimal places, got {raw}", field=name)
-    if value.adjusted() >= int(getattr(field, "max_digits", 20)) - places:
+    if value.adjusted() >= int(getattr(RenewalPolicy._meta.get_field(name), "max_digits", 20)) - places:
         raise KeepWellError(f"too large: {raw}", field=name)
     return value
+
+
+def _weight(key: str, raw: Any) -> tuple[str, str, Decimal]:
+    """A ``"dimension.metric"`` weight checked: (dimension, metric, weight)."""
+    dimension, _dot, metric = str(key).partition(".")
+    field = f"weight {key}"
+    if dimension not in _DEFAULT_WEIGHTS or not metric:
+        raise KeepWellError("name a weight as attitude.METRIC or performance.METRIC", field=field)
+    allowed = policy_weight_metrics(dimension)
+    if metric not in allowed:
+        raise KeepWellError(f"unknown metric; one of {', '.join(allowed)}", field=field)
+    weight = _number(raw, field)
+    if weight < 0 or weight > MAXIMUM_WEIGHT:
+        raise KeepWellError(f"must be between 0 and {MAXIMUM_WEIGHT}, got {raw}", field=field)
+    return dimension, metric, weight
 
 
 def _in_order(dimension: str, metrics: Iterable[str]) -> list[str]:
@@ -163,59 +210,39 @@ def renewal_policy_set(
 ) -> RenewalPolicy:
     """Change the current tenant's policy; refused as a whole (nothing stored) if any value is invalid.
 
-    ``settings`` maps a setting of ``_POLICY_BOUNDS`` to its new value; ``weights`` maps
+    ``settings`` maps a setting of ``POLICY_SETTINGS`` to its new value; ``weights`` maps
     ``"attitude.csat"``-style keys to a weight (0 removes the metric from the score); ``group`` is
     the comparison group (team, department, role or tenant).
     """
     from keepwell.engine.evaluate import GROUP_KINDS
-    from keepwell.engine.metrics import METRIC_IDS
 
-    policy = renewal_policy()
-    changes: dict[str, Any] = {}
-    for name, raw in (settings or {}).items():
-        if name not in _POLICY_BOUNDS:
-            raise KeepWellError(f"unknown setting; one of {', '.join(_POLICY_BOUNDS)}", field=name)
-        changes[name] = _setting(name, raw)
+    changes: dict[str, Any] = {name: _setting(name, raw) for name, raw in (settings or {}).items()}
     if group is not None:
         if group not in GROUP_KINDS:
             raise KeepWellError(
                 f"must be one of {', '.join(GROUP_KINDS)}, got {group!r}", field="comparison_group"
             )
         changes["comparison_group"] = group
-    if weights:
-        tables = {dimension: _weight_table(policy, dimension) for dimension in _DEFAULT_WEIGHTS}
-        for key, raw in weights.items():
-            dimension, _, metric = str(key).partition(".")
-            if dimension not in tables or not metric:
-                raise KeepWellError(
-                    "name a weight as attitude.METRIC or performance.METRIC", field=f"weight {key}"
-                )
-            allowed = (*METRIC_IDS, MANAGER_RATING) if dimension == "attitude" else METRIC_IDS
-            if metric not in allowed:
-                raise KeepWellError(f"unknown metric; one of {', '.join(allowed)}", field=f"weight {key}")
-            try:
-                weight = Decimal(str(raw).strip())
-            except ArithmeticError:
-                raise KeepWellError(f"{raw!r} is not a number", field=f"weight {key}") from None
-            if not weight.is_finite() or weight < 0 or weight > MAXIMUM_WEIGHT:
-                raise KeepWellError(
-                    f"must be between 0 and {MAXIMUM_WEIGHT}, got {raw}", field=f"weight {key}"
-                )
-            if weight == 0:
-                tables[dimension].pop(metric, None)
-            else:
-                tables[dimension][metric] = str(weight.normalize())
-        for dimension, table in tables.items():
-            if not any(metric != MANAGER_RATING for metric in table):
-                raise KeepWellError(
-                    "needs at least one weighted metric besides the manager rating",
-                    field=f"weights {dimension}",
-                )
-        changes["weights"] = tables
-    if not changes:
-        return policy
+    new_weights = [_weight(key, raw) for key, raw in (weights or {}).items()]
+    if not changes and not new_weights:
+        return renewal_policy()
     with transaction.atomic():
-        policy = RenewalPolicy.objects.select_for_update().first() or policy
+        # Read, merge and write under the row's lock: a concurrent change is not lost.
+        policy = RenewalPolicy.objects.select_for_update().first() or renewal_policy()
+        if new_weights:
+            tables = {dimension: _weight_table(policy, dimension) for dimension in _DEFAULT_WEIGHTS}
+            for dimension, metric, weight in new_weights:
+                if weight == 0:
+                    tables[dimension].pop(metric, None)
+                else:
+                    tables[dimension][metric] = str(weight.normalize())
+            for dimension, table in tables.items():
+                if not any(metric != MANAGER_RATING for metric in table):
+                    raise KeepWellError(
+                        "needs at least one weighted metric besides the manager rating",
+                        field=f"weights {dimension}",
+                    )
+            changes["weights"] = tables
         for name, value in changes.items():
             setattr(policy, name, value)
         policy.save()
@@ -235,13 +262,14 @@ def renewal_policy_set(
 def renewal_policy_view(policy: RenewalPolicy) -> dict[str, Any]:
     """The policy in effect, as plain data (weights as applied: the defaults where none are stored)."""
     view: dict[str, Any] = {"comparison_group": policy.comparison_group}
-    for name in _POLICY_BOUNDS:
-        value = getattr(policy, name)
-        if name in _INTEGER_SETTINGS:
-            view[name] = int(value)
+    for setting in POLICY_SETTINGS:
+        value = getattr(policy, setting.name)
+        if setting.whole:
+            view[setting.name] = int(value)
         else:
-            places = int(getattr(RenewalPolicy._meta.get_field(name), "decimal_places", 2))
-            view[name] = str(Decimal(value).quantize(Decimal(1).scaleb(-places)))
+            view[setting.name] = str(
+                Decimal(value).quantize(Decimal(1).scaleb(-_decimal_places(setting.name)))
+            )
     view["weights"] = {dimension: _weight_table(policy, dimension) for dimension in _DEFAULT_WEIGHTS}
     return view
 
@@ -351,7 +379,7 @@ def metric_observations(
     """Metric values and manager ratings of ``members`` in ``months``."""
     observations = [MetricObservation.from_row(row) for row in metric_rows(members, months)]
     by_pk = {member.pk: member.employee_id for member in members}
-    first_days = [date(int(month[:4]), int(month[5:7]), 1) for month in months]
+    first_days = [Month.parse(month).first_day for month in months]
     for rating in ManagerRating.objects.filter(employee_id__in=list(by_pk), month__in=first_days):
         observations.append(
             MetricObservation(

@@ -315,28 +315,17 @@ _LEGAL_LABELS = (
 )
 
 
-_POLICY_SETTINGS = (
-    ("window_months", _("Scoring window (months)")),
-    ("attitude_threshold", _("Attitude threshold (0–100)")),
-    ("performance_threshold", _("Performance threshold (0–100)")),
-    ("horizon_days", _("Renewal horizon (days)")),
-    ("replacement_cost", _("Replacement cost")),
-    ("ramp_up_months", _("Ramp-up of a replacement (months)")),
-    ("improvement_plan_cost", _("Improvement plan cost")),
-    ("gross_margin_rate", _("Gross margin rate (0–1)")),
-)
-
-
 def _policy_weights(view: dict[str, Any], posted: dict[str, str] | None) -> list[dict[str, Any]]:
     """Per dimension, every metric it may weigh with its weight (blank: not weighed)."""
-    from keepwell.engine.metrics import METRICS
-    from keepwell.engine.scoring import MANAGER_RATING
+    from keepwell.engine.metrics import METRICS_BY_ID
+    from keepwell.renewal.services import policy_weight_metrics
 
     rows = []
     for dimension, label in (("attitude", _("Attitude")), ("performance", _("Performance"))):
-        choices: list[tuple[str, Any]] = [(metric.id, metric.name) for metric in METRICS]
-        if dimension == "attitude":
-            choices.append((MANAGER_RATING, _("Manager rating")))
+        choices = [
+            (metric, METRICS_BY_ID[metric].name if metric in METRICS_BY_ID else _("Manager rating"))
+            for metric in policy_weight_metrics(dimension)
+        ]
         table = view["weights"][dimension]
         rows.append(
             {
@@ -362,7 +351,12 @@ def _policy_weights(view: dict[str, Any], posted: dict[str, str] | None) -> list
 def renewal_policy_page(request: HttpRequest, membership: Membership) -> HttpResponse:
     """The tenant's renewal policy; HR and admins change it here (all or nothing, each bad value named)."""
     from keepwell.engine.evaluate import GROUP_KINDS
-    from keepwell.renewal.services import renewal_policy, renewal_policy_set, renewal_policy_view
+    from keepwell.renewal.services import (
+        POLICY_SETTINGS,
+        renewal_policy,
+        renewal_policy_set,
+        renewal_policy_view,
+    )
 
     can_change = can_change_renewal_policy(membership)
     error = None
@@ -372,7 +366,7 @@ def renewal_policy_page(request: HttpRequest, membership: Membership) -> HttpRes
         if not can_change:
             return render(request, "web/no_membership.html", status=403)
         posted = {key: str(request.POST.get(key, "")) for key in request.POST if key != "csrfmiddlewaretoken"}
-        settings = {name: posted.get(name, "") for name, _label in _POLICY_SETTINGS}
+        settings = {setting.name: posted.get(setting.name, "") for setting in POLICY_SETTINGS}
         weights = {
             key.removeprefix("weight."): (value.strip() or "0")
             for key, value in posted.items()
@@ -391,6 +385,7 @@ def renewal_policy_page(request: HttpRequest, membership: Membership) -> HttpRes
         else:
             return redirect(f"{request.path}?saved=1")
     view = renewal_policy_view(renewal_policy())
+    labels = {setting.name: setting.label for setting in POLICY_SETTINGS}
     response = _page(
         request,
         "web/renewal_policy.html",
@@ -398,12 +393,16 @@ def renewal_policy_page(request: HttpRequest, membership: Membership) -> HttpRes
         section="renewals",
         can_change=can_change,
         error=error,
-        error_label=dict(_POLICY_SETTINGS).get(error.field or "", error.field) if error else None,
+        error_label=labels.get(error.field or "", error.field) if error else None,
         currency=membership.tenant.reporting_currency,
         saved=request.GET.get("saved") == "1" and error is None,
         settings=[
-            {"name": name, "label": label, "value": posted.get(name, "") if posted else view[name]}
-            for name, label in _POLICY_SETTINGS
+            {
+                "name": setting.name,
+                "label": setting.label,
+                "value": posted.get(setting.name, "") if posted else view[setting.name],
+            }
+            for setting in POLICY_SETTINGS
         ],
         group=posted.get("comparison_group", "") if posted else view["comparison_group"],
         groups=GROUP_KINDS,

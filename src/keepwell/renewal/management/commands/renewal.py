@@ -11,6 +11,7 @@ from keepwell.errors import KeepWellError
 from keepwell.evaluation.management.commands.evaluate import parse_date
 from keepwell.renewal.selectors import renewal_case_for
 from keepwell.renewal.services import (
+    POLICY_SETTINGS,
     renewal_policy,
     renewal_policy_set,
     renewal_policy_view,
@@ -19,17 +20,6 @@ from keepwell.renewal.services import (
 from keepwell.tenancy.context import tenant_context
 from keepwell.tenancy.selectors import tenant_today
 from keepwell.tenancy.services import tenant_get
-
-POLICY_OPTIONS = {
-    "horizon_days": "days ahead that renewal scan looks for ending contracts (1-730)",
-    "window_months": "months of the scoring window (1-12)",
-    "attitude_threshold": "attitude score dividing the matrix (0-100)",
-    "performance_threshold": "performance score dividing the matrix (0-100)",
-    "replacement_cost": "cost of replacing a person, reporting currency",
-    "ramp_up_months": "months a replacement takes to reach full productivity",
-    "improvement_plan_cost": "cost of an improvement plan, reporting currency",
-    "gross_margin_rate": "gross margin on revenue (0-1), for revenue at risk",
-}
 
 
 class Command(BaseCommand):
@@ -53,9 +43,12 @@ class Command(BaseCommand):
             "policy", help="print the tenant's policy; with options, change it first (all or nothing)"
         )
         policy.add_argument("--tenant", required=True)
-        for name, what in POLICY_OPTIONS.items():
+        for setting in POLICY_SETTINGS:
             policy.add_argument(
-                f"--{name.replace('_', '-')}", dest=f"policy_{name}", metavar="VALUE", help=what
+                f"--{setting.name.replace('_', '-')}",
+                dest=f"policy_{setting.name}",
+                metavar="VALUE",
+                help=str(setting.label),
             )
         policy.add_argument(
             "--comparison-group", dest="policy_group", help="team, department, role or tenant"
@@ -88,9 +81,9 @@ class Command(BaseCommand):
 
     def _policy(self, tenant: Any, options: dict[str, Any]) -> None:
         settings = {
-            name: options[f"policy_{name}"]
-            for name in POLICY_OPTIONS
-            if options[f"policy_{name}"] is not None
+            setting.name: options[f"policy_{setting.name}"]
+            for setting in POLICY_SETTINGS
+            if options[f"policy_{setting.name}"] is not None
         }
         weights: dict[str, str] = {}
         for item in options["weight"]:
