@@ -92,6 +92,10 @@ def _raw_name(column: Column) -> str:
     return f"raw_{column.name}"
 
 
+def _org_units() -> str:
+    return str(apps.get_model("people", "OrgUnit")._meta.db_table)
+
+
 def _referenced_model(entity_name: str) -> type[Model]:
     from keepwell.interchange.entities import ENTITIES
 
@@ -266,46 +270,36 @@ class Stage:
             )
         return marked
 
+    def _lookup(self, column: Column) -> tuple[str, str, str] | None:
+        """Where a staged value must be found for its row to be written: (table, id column, what it is).
+
+        References to other entities, and org unit codes except in the employees file (which creates
+        its teams beforehand). A manager_id is resolved separately, once the whole file is staged.
+        """
+        if column.kind is Kind.REFERENCE and column.references != self.entity.name:
+            referenced = _referenced_model(column.references)._meta.db_table
+            return referenced, REFERENCED_ID[column.references], column.references.rstrip("s")
+        if column.kind is Kind.CODE and not self.entity.whole_file:
+            return _org_units(), "code", "org unit code"
+        return None
+
     def mark_unknown_references(self) -> int:
+        """Reject the rows naming an id or code the tenant does not have; how many."""
         marked = 0
-        for column in self._references():
-            referenced = _referenced_model(column.references)
-            id_column = REFERENCED_ID[column.references]
+        for column in self.entity.columns:
+            lookup = self._lookup(column)
+            if lookup is None:
+                continue
+            table, id_column, what = lookup
             value = _value_name(column)
-            what = column.references.rstrip("s")
             marked += self.execute(
                 f"UPDATE {STAGE} SET err_col = %s, err_reason = %s || {value} || '''' "
                 f"WHERE err_col IS NULL AND {value} IS NOT NULL AND NOT EXISTS ("
-                f"SELECT 1 FROM {referenced._meta.db_table} r "
+                f"SELECT 1 FROM {table} r "
                 f"WHERE r.tenant_id = {self.tenant} AND r.{id_column} = {STAGE}.{value})",
                 [column.name, f"unknown {what} '"],
             )
         return marked
-
-    def mark_unknown_codes(self) -> int:
-        """Org unit codes the tenant does not have (only employees create their teams)."""
-        if self.entity.whole_file:
-            return 0
-        units = apps.get_model("people", "OrgUnit")._meta.db_table
-        marked = 0
-        for column in self.entity.columns:
-            if column.kind is not Kind.CODE:
-                continue
-            value = _value_name(column)
-            marked += self.execute(
-                f"UPDATE {STAGE} SET err_col = %s, err_reason = %s || {value} || '''' "
-                f"WHERE err_col IS NULL AND {value} IS NOT NULL AND NOT EXISTS ("
-                f"SELECT 1 FROM {units} r WHERE r.tenant_id = {self.tenant} AND r.code = {STAGE}.{value})",
-                [column.name, "unknown org unit code '"],
-            )
-        return marked
-
-    def _references(self) -> list[Column]:
-        return [
-            column
-            for column in self.entity.columns
-            if column.kind is Kind.REFERENCE and column.references != self.entity.name
-        ]
 
     def mark_taken_pairs(self) -> int:
         """Contracts: another contract of the same employee already has this sequence number."""
@@ -341,34 +335,23 @@ class Stage:
         for column in self.entity.columns:
             staged = f"s.{_value_name(column)}"
             db_column = self._db_column(column)
-            if column.kind is Kind.REFERENCE:
-                if column.references == self.entity.name:  # manager_id: set once everyone exists
-                    targets.append(db_column)
-                    values.append("NULL")
-                    insert_only.add(db_column)
-                    continue
+            lookup = self._lookup(column)
+            if column.kind is Kind.REFERENCE and lookup is None:  # manager_id: set once everyone exists
+                targets.append(db_column)
+                values.append("NULL")
+                insert_only.add(db_column)
+                continue
+            if column.kind in (Kind.REFERENCE, Kind.CODE):
                 # Only rows whose references all exist are written; the others are marked afterwards.
+                # Employees' team codes need no check: their teams were created beforehand.
                 alias = f"r_{column.name}"
-                referenced = _referenced_model(column.references)._meta.db_table
-                id_column = REFERENCED_ID[column.references]
+                table, id_column, _what = lookup or (_org_units(), "code", "")
+                checked = lookup is not None
                 joins.append(
-                    f"{'' if column.required else 'LEFT '}JOIN {referenced} {alias} "
+                    f"{'' if checked and column.required else 'LEFT '}JOIN {table} {alias} "
                     f"ON {alias}.tenant_id = {self.tenant} AND {alias}.{id_column} = {staged}"
                 )
-                if not column.required:
-                    conditions.append(f"({staged} IS NULL OR {alias}.id IS NOT NULL)")
-                expression = f"{alias}.id"
-            elif column.kind is Kind.CODE:
-                # Employees' teams were created beforehand; elsewhere a row with an unknown code is not
-                # written (and is marked afterwards).
-                alias = f"r_{column.name}"
-                units = apps.get_model("people", "OrgUnit")._meta.db_table
-                inner = not self.entity.whole_file and column.required
-                joins.append(
-                    f"{'' if inner else 'LEFT '}JOIN {units} {alias} "
-                    f"ON {alias}.tenant_id = {self.tenant} AND {alias}.code = {staged}"
-                )
-                if not self.entity.whole_file and not column.required:
+                if checked and not column.required:
                     conditions.append(f"({staged} IS NULL OR {alias}.id IS NOT NULL)")
                 expression = f"{alias}.id"
             elif column.kind is Kind.TIMESTAMP:
@@ -430,7 +413,7 @@ class Stage:
         imported, updated = self.upsert()
         written = imported + updated
         if written != expected:  # some references are unknown: those rows were not written
-            expected -= self.mark_unknown_references() + self.mark_unknown_codes()
+            expected -= self.mark_unknown_references()
             if written != expected:
                 raise RuntimeError(f"{self.entity.name}: {expected} good rows but {written} written")
         rejections = self.rejections() if written < encoded.rows else []
@@ -516,7 +499,7 @@ class Stage:
         self.execute(f"ANALYZE {STAGE}")
 
     def _create_teams(self) -> None:
-        units = apps.get_model("people", "OrgUnit")._meta.db_table
+        units = _org_units()
         self.execute(
             f"INSERT INTO {units} (tenant_id, code, name, kind) "
             f"SELECT DISTINCT {self.tenant}, v_team, v_team, 'team' FROM {STAGE} "
