@@ -8,55 +8,99 @@ set-wise scan, typed to the engine's contract (``keepwell.engine.facts``). No Py
 from __future__ import annotations
 
 import os
+import queue
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
+
+from keepwell.errors import KeepWellError
 
 if TYPE_CHECKING:
     from keepwell.tenancy.models import Tenant
 
 SOURCE_ALIAS = "kw_source"
 
-# One SELECT per fact table, over the attached database; {tenant} is the tenant's primary key.
-FACT_QUERIES: dict[str, str] = {
-    "employees": """
+# The employee dimension: one join over a few thousand rows.
+EMPLOYEES_QUERY = """
 SELECT e.id AS employee_key, e.employee_id, t.code AS team,
        CASE WHEN d.kind = 'department' THEN d.code END AS department,
        e.role, e.hire_date, e.timezone
 FROM {db}.people_employee AS e
 JOIN {db}.people_orgunit AS t ON t.id = e.team_id
 LEFT JOIN {db}.people_orgunit AS d ON d.id = t.parent_id
-WHERE e.tenant_id = {tenant}""",
-    "activities": """
-SELECT employee_id AS employee_key, customer_id AS customer_key, NULLIF(purpose, '') AS purpose,
-       {ts:started_at}, duration_minutes, {ts:inbound_at}, {ts:replied_at}
-FROM {db}.crm_activity WHERE tenant_id = {tenant}""",
-    "leads": """
-SELECT owner_id AS owner_key, {ts:created_at}, {ts:qualified_at}, {ts:won_at}
-FROM {db}.crm_lead WHERE tenant_id = {tenant}""",
-    "orders": """
-SELECT customer_id AS customer_key, employee_id AS employee_key, {ts:ordered_at},
-       CAST(amount AS DECIMAL(20, 4)) AS amount, currency
-FROM {db}.crm_order WHERE tenant_id = {tenant}""",
-    "feedback": """
-SELECT employee_id AS employee_key, {ts:submitted_at}, CAST(csat AS BIGINT) AS csat,
-       CAST(nps AS BIGINT) AS nps, CAST(complaint AS BOOLEAN) AS complaint
-FROM {db}.crm_feedback WHERE tenant_id = {tenant}""",
-    "tasks": """
-SELECT employee_id AS employee_key, {ts:due_at}, {ts:completed_at}
-FROM {db}.crm_task WHERE tenant_id = {tenant}""",
-    "targets": """
-SELECT employee_id AS employee_key, strftime(CAST(month AS DATE), '%Y-%m') AS month, metric,
-       CAST(value AS DECIMAL(20, 4)) AS value
-FROM {db}.crm_target WHERE tenant_id = {tenant}""",
-    "fx_rates": """
-SELECT CAST(date AS DATE) AS date, base, quote, CAST(rate AS DECIMAL(20, 10)) AS rate
-FROM {db}.money_exchangerate WHERE tenant_id = {tenant}""",
+WHERE e.tenant_id = {tenant}"""
+
+
+@dataclass(frozen=True)
+class FactRead:
+    """One fact table as the engine reads it: the stored table, the columns used, their projection."""
+
+    table: str
+    columns: tuple[str, ...]
+    # DuckDB expressions over ``columns``, named and typed as ``keepwell.engine.facts`` declares.
+    select: str
+
+
+FACT_READS: dict[str, FactRead] = {
+    "activities": FactRead(
+        "crm_activity",
+        (
+            "employee_id",
+            "customer_id",
+            "purpose",
+            "started_at",
+            "duration_minutes",
+            "inbound_at",
+            "replied_at",
+        ),
+        "employee_id AS employee_key, customer_id AS customer_key, NULLIF(purpose, '') AS purpose,"
+        " started_at, duration_minutes, inbound_at, replied_at",
+    ),
+    "leads": FactRead(
+        "crm_lead",
+        ("owner_id", "created_at", "qualified_at", "won_at"),
+        "owner_id AS owner_key, created_at, qualified_at, won_at",
+    ),
+    "orders": FactRead(
+        "crm_order",
+        ("customer_id", "employee_id", "ordered_at", "amount", "currency"),
+        "customer_id AS customer_key, employee_id AS employee_key, ordered_at,"
+        " CAST(amount AS DECIMAL(20, 4)) AS amount, currency",
+    ),
+    "feedback": FactRead(
+        "crm_feedback",
+        ("employee_id", "submitted_at", "csat", "nps", "complaint"),
+        "employee_id AS employee_key, submitted_at, CAST(csat AS BIGINT) AS csat, CAST(nps AS BIGINT) AS nps,"
+        " CAST(complaint AS BOOLEAN) AS complaint",
+    ),
+    "tasks": FactRead(
+        "crm_task",
+        ("employee_id", "due_at", "completed_at"),
+        "employee_id AS employee_key, due_at, completed_at",
+    ),
+    "targets": FactRead(
+        "crm_target",
+        ("employee_id", "month", "metric", "value"),
+        "employee_id AS employee_key, strftime(CAST(month AS DATE), '%Y-%m') AS month, metric,"
+        " CAST(value AS DECIMAL(20, 4)) AS value",
+    ),
+    "fx_rates": FactRead(
+        "money_exchangerate",
+        ("date", "base", "quote", "rate"),
+        "CAST(date AS DATE) AS date, base, quote, CAST(rate AS DECIMAL(20, 10)) AS rate",
+    ),
 }
+# SQLite: ids per slice of a table read in parallel (DuckDB reads one attached SQLite table on one thread).
+SQLITE_SLICE_IDS = 1_000_000
+# Reads retried when another connection committed while the slices were being read.
+CONSISTENT_READ_ATTEMPTS = 3
 
 
 def _extension_path(module_name: str, extension: str) -> str:
@@ -105,24 +149,193 @@ def attach_database(
     raise RuntimeError(f"the metrics engine cannot read a {engine} database")
 
 
+def _source_database() -> dict[str, Any]:
+    """The application's database (the test database under tests) as a ``DATABASES`` entry."""
+    return {**settings.DATABASES["default"], "NAME": connection.settings_dict["NAME"]}
+
+
 def attach_source(con: duckdb.DuckDBPyConnection) -> str:
-    """Attach the application's database (the test database under tests) to ``con``, read-only."""
-    return attach_database(con, {**settings.DATABASES["default"], "NAME": connection.settings_dict["NAME"]})
+    """Attach the application's database to ``con``, read-only."""
+    return attach_database(con, _source_database())
 
 
-def fact_query(table: str, *, tenant: Tenant) -> str:
-    """The typed SELECT of one fact table for one tenant.
+def fact_query(name: str, *, tenant: Tenant) -> str:
+    """The typed SELECT of one fact table (or the employees) for one tenant, over the attached database.
 
     Timestamps are read as they are stored: TIMESTAMPTZ from PostgreSQL; from SQLite, Django's UTC text
     read as TIMESTAMP (UTC wall time), which ``load_facts`` then labels UTC in Arrow without converting:
     a per-row time-zone cast would cost more than the whole scan.
     """
-    sql = FACT_QUERIES[table].replace("{db}", SOURCE_ALIAS).replace("{tenant}", str(int(tenant.pk)))
-    while "{ts:" in sql:
-        start = sql.index("{ts:")
-        end = sql.index("}", start)
-        sql = sql[:start] + sql[start + 4 : end] + sql[end + 1 :]
-    return sql
+    if name == "employees":
+        return EMPLOYEES_QUERY.replace("{db}", SOURCE_ALIAS).replace("{tenant}", str(int(tenant.pk)))
+    read = FACT_READS[name]
+    return f"SELECT {read.select} FROM {SOURCE_ALIAS}.{read.table} WHERE tenant_id = {int(tenant.pk)}"
+
+
+_INTEGER_FIELDS = {
+    "AutoField",
+    "BigAutoField",
+    "SmallAutoField",
+    "BigIntegerField",
+    "IntegerField",
+    "SmallIntegerField",
+    "PositiveBigIntegerField",
+    "PositiveIntegerField",
+    "PositiveSmallIntegerField",
+}
+_SIMPLE_TYPES = {
+    "DateTimeField": "TIMESTAMP",
+    "DateField": "DATE",
+    "BooleanField": "BOOLEAN",
+    "CharField": "VARCHAR",
+    "TextField": "VARCHAR",
+}
+
+
+def _typed(column: str, field: Any) -> str:
+    """``column``'s text, as SQLite hands it over, cast to the type Django stores in it."""
+    target = field.target_field if field.is_relation else field
+    kind = target.get_internal_type()
+    if kind in _INTEGER_FIELDS:
+        return f"CAST({column} AS BIGINT)"
+    if kind == "DecimalField":
+        # SQLite keeps NUMERIC values as REAL; through DOUBLE as DuckDB's SQLite scanner reads them (the
+        # direct text-to-DECIMAL cast is also some twenty times slower).
+        return f"CAST(CAST({column} AS DOUBLE) AS DECIMAL({target.max_digits}, {target.decimal_places}))"
+    if kind in _SIMPLE_TYPES:
+        return f"CAST({column} AS {_SIMPLE_TYPES[kind]})"
+    raise TypeError(f"{field} ({kind}) has no DuckDB type for the fact reader")
+
+
+def _typed_columns(table: str) -> dict[str, str]:
+    model = next(model for model in apps.get_models() if model._meta.db_table == table)
+    return {str(field.column): _typed(str(field.column), field) for field in model._meta.concrete_fields}
+
+
+def sqlite_slice_query(name: str, *, tenant: Tenant, low: int, high: int) -> str:
+    """The typed SELECT of the rows of one fact table whose ids lie in ``[low, high]``, for one tenant.
+
+    SQLite runs the filter itself (``sqlite_query``: the id range is a seek on the table's b-tree) and hands
+    the values over as text, which DuckDB casts to the columns' types; the projection is ``fact_query``'s.
+    """
+    read = FACT_READS[name]
+    typed_columns = _typed_columns(read.table)
+    inner = (
+        f"SELECT {', '.join(read.columns)} FROM {read.table}"
+        f" WHERE tenant_id = {int(tenant.pk)} AND id BETWEEN {int(low)} AND {int(high)}"
+    )
+    typed = ", ".join(f"{typed_columns[column]} AS {column}" for column in read.columns)
+    return (
+        f"SELECT {read.select} FROM (SELECT {typed}"
+        f" FROM sqlite_query('{SOURCE_ALIAS}', '{inner.replace(chr(39), chr(39) * 2)}')) AS source"
+    )
+
+
+def _sqlite_reads(tenant: Tenant) -> list[tuple[str, str]]:
+    """(fact name, query) per slice of every fact table, largest tables first, then the employees."""
+    reads: list[tuple[str, int, str]] = []
+    with connection.cursor() as cursor:
+        for name, read in FACT_READS.items():
+            # The table's whole id range, whatever the tenant: SQLite answers a lone min() or max() of the
+            # rowid with one b-tree descent, but scans the table for the two in one SELECT.
+            cursor.execute(f"SELECT (SELECT min(id) FROM {read.table}), (SELECT max(id) FROM {read.table})")
+            low, high = (int(value) if value is not None else None for value in cursor.fetchone())
+            if low is None or high is None:
+                reads.append((name, 0, sqlite_slice_query(name, tenant=tenant, low=1, high=0)))
+                continue
+            for start in range(low, high + 1, SQLITE_SLICE_IDS):
+                end = min(start + SQLITE_SLICE_IDS - 1, high)
+                sql = sqlite_slice_query(name, tenant=tenant, low=start, high=end)
+                reads.append((name, high - low, sql))
+    reads.sort(key=lambda item: -item[1])  # stable: slices keep their order within a table
+    return [(name, sql) for name, _, sql in reads] + [("employees", fact_query("employees", tenant=tenant))]
+
+
+def _sqlite_data_version() -> int:
+    """Changes whenever another connection commits to the SQLite database."""
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA data_version")
+        return int(cursor.fetchone()[0])
+
+
+class _SliceReaders:
+    """``threads`` DuckDB connections (one thread each) to the application's SQLite database."""
+
+    def __init__(self, threads: int) -> None:
+        database = _source_database()
+        self.connections: list[duckdb.DuckDBPyConnection] = []
+        try:
+            for _ in range(threads):
+                con = duckdb.connect(config={"threads": 1})
+                self.connections.append(con)
+                attach_database(con, database)
+                # After a write (the run's own row), the first table read by a new connection changes
+                # SQLite's data version though no one committed; one small read settles it beforehand.
+                con.execute(
+                    f"SELECT * FROM sqlite_query('{SOURCE_ALIAS}', 'SELECT id FROM tenancy_tenant LIMIT 1')"
+                ).fetchall()
+        except BaseException:
+            self.close()
+            raise
+
+    def read(self, reads: list[tuple[str, str]]) -> dict[str, pa.Table]:
+        """Run the reads on all connections at once; each fact's slices concatenated in order."""
+        idle: queue.SimpleQueue[duckdb.DuckDBPyConnection] = queue.SimpleQueue()
+        for con in self.connections:
+            idle.put(con)
+
+        def run(sql: str) -> pa.Table:
+            con = idle.get()
+            try:
+                return con.execute(sql).to_arrow_table()
+            finally:
+                idle.put(con)
+
+        with ThreadPoolExecutor(max_workers=len(self.connections)) as pool:
+            results = list(pool.map(run, [sql for _, sql in reads]))
+        pieces: dict[str, list[pa.Table]] = {}
+        for (name, _), table in zip(reads, results, strict=True):
+            pieces.setdefault(name, []).append(table)
+        return {name: pa.concat_tables(tables) for name, tables in pieces.items()}
+
+    def close(self) -> None:
+        for con in self.connections:
+            con.close()
+
+
+def _read_sqlite(tenant: Tenant, *, threads: int) -> dict[str, pa.Table]:
+    """Every fact table, read in id slices on ``threads`` connections at once.
+
+    Each slice is its own SQLite read, so a commit landing between two of them (an import) would mix
+    states: the data version is compared before and after, and the read is done again if it moved.
+    """
+    readers = _SliceReaders(threads)
+    try:
+        for _ in range(CONSISTENT_READ_ATTEMPTS):
+            before = _sqlite_data_version()
+            tables = readers.read(_sqlite_reads(tenant))
+            if _sqlite_data_version() == before:
+                return tables
+            del tables  # before reading again: never two copies in memory
+    finally:
+        readers.close()
+    raise KeepWellError(
+        "the facts kept changing while they were read (an import running?); run the evaluation again",
+        code="facts_changing",
+    )
+
+
+def _read_attached(tenant: Tenant, *, threads: int) -> dict[str, pa.Table]:
+    """Every fact table through one attached connection (PostgreSQL: one snapshot, scanned in parallel)."""
+    con = duckdb.connect(config={"threads": threads})
+    try:
+        attach_source(con)
+        return {
+            name: con.execute(fact_query(name, tenant=tenant)).to_arrow_table()
+            for name in ("employees", *FACT_READS)
+        }
+    finally:
+        con.close()
 
 
 def _utc_labelled(table: pa.Table) -> pa.Table:
@@ -135,17 +348,16 @@ def _utc_labelled(table: pa.Table) -> pa.Table:
     return table
 
 
-def load_facts(tenant: Tenant) -> Any:
+def load_facts(tenant: Tenant, *, threads: int = 2) -> Any:
     """The tenant's facts as the engine's ``Facts`` (Arrow tables read by DuckDB in bulk)."""
     from keepwell.engine.facts import Facts
 
-    con = duckdb.connect(config={"threads": 2})
-    try:
-        attach_source(con)
-        tables = {
-            name: _utc_labelled(con.execute(fact_query(name, tenant=tenant)).to_arrow_table())
-            for name in FACT_QUERIES
-        }
-    finally:
-        con.close()
-    return Facts(reporting_currency=tenant.reporting_currency, tenant_id=tenant.slug, **tables)
+    if connection.vendor == "sqlite":
+        tables = _read_sqlite(tenant, threads=threads)
+    else:
+        tables = _read_attached(tenant, threads=threads)
+    return Facts(
+        reporting_currency=tenant.reporting_currency,
+        tenant_id=tenant.slug,
+        **{name: _utc_labelled(table) for name, table in tables.items()},
+    )

@@ -151,10 +151,12 @@ def evaluation_run(
                 progress=progress,
             )
             metric_rows, benchmark_rows = _snapshot_rows(evaluation)
-        except EngineError as error:
+        except (EngineError, KeepWellError) as error:
             EvaluationRun.objects.filter(pk=run.pk).update(
                 status=RunStatus.FAILED, error=str(error), finished_at=timezone.now()
             )
+            if isinstance(error, KeepWellError):
+                raise
             raise KeepWellError(str(error), code="evaluation_failed") from error
         months = metric_rows.column("month").to_pylist()
         run.month_from = min(months) if months else (month_from or "")

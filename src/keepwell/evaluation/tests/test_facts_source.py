@@ -1,0 +1,190 @@
+"""Reading a tenant's facts from the database: every row of the tenant, typed, none of another tenant's."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pyarrow as pa
+import pytest
+
+from keepwell.crm.models import Activity, Customer, Feedback, Task
+from keepwell.errors import KeepWellError
+from keepwell.evaluation import facts_source
+from keepwell.evaluation.facts_source import load_facts
+from keepwell.people.models import Employee
+from keepwell.tenancy.context import tenant_context
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _at(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+@pytest.fixture
+def interleaved(crm_facts):
+    """Tenant B's rows between tenant A's in every table that is read in slices, plus feedback and tasks."""
+    world = crm_facts
+    with tenant_context(world.tenant_b):
+        rep_b = Employee.objects.get(employee_id="B001")
+        customer_b = Customer.objects.create(customer_id="KB", name="Berlin GmbH", owner=rep_b)
+        for index in range(3):
+            Activity.objects.create(
+                activity_id=f"B{index}",
+                employee=rep_b,
+                customer=customer_b,
+                kind="visit",
+                purpose="demo",
+                started_at=_at("2026-10-05T09:00:00+00:00"),
+                duration_minutes=90,
+            )
+        Feedback.objects.create(
+            feedback_id="FB", employee=rep_b, submitted_at=_at("2026-10-06T09:00:00+00:00"), csat=1
+        )
+    with tenant_context(world.tenant_a):
+        rep = Employee.objects.get(employee_id="N001")
+        Activity.objects.create(
+            activity_id="A5",
+            employee=rep,
+            kind="email",
+            purpose="",
+            started_at=_at("2026-10-21T03:04:05.123456+00:00"),
+            inbound_at=_at("2026-10-21T01:00:00+00:00"),
+            replied_at=_at("2026-10-21T03:04:05.123456+00:00"),
+        )
+        Feedback.objects.create(
+            feedback_id="F1",
+            employee=rep,
+            submitted_at=_at("2026-10-22T02:00:00+00:00"),
+            csat=5,
+            nps=9,
+            complaint=True,
+        )
+        Task.objects.create(
+            task_id="T1", employee=rep, title="Call back", due_at=_at("2026-10-23T02:00:00+00:00")
+        )
+    return world
+
+
+def _sorted(table: pa.Table, *keys: str) -> list[dict[str, object]]:
+    return table.sort_by([(key, "ascending") for key in keys]).to_pylist()
+
+
+@pytest.mark.parametrize("slice_ids", [1, 2, 1_000_000])
+def test_every_row_of_the_tenant_is_read_exactly_once_whatever_the_slicing(
+    interleaved, monkeypatch, slice_ids
+):
+    monkeypatch.setattr(facts_source, "SQLITE_SLICE_IDS", slice_ids)
+    facts = load_facts(interleaved.tenant_a)
+    rep = Employee.objects.unscoped().get(employee_id="N001").pk
+    activities = _sorted(facts.activities, "started_at")
+    assert [(row["purpose"], row["duration_minutes"]) for row in activities] == [
+        ("screening", 30),
+        ("follow_up", 60),
+        ("needs_discovery", 30),
+        (None, None),
+        ("screening", 45),
+    ]
+    assert {row["employee_key"] for row in activities} == {rep}
+    assert activities[0]["started_at"] == datetime(2026, 9, 30, 16, 30, tzinfo=UTC)
+    assert activities[3]["inbound_at"] == datetime(2026, 10, 21, 1, 0, tzinfo=UTC)
+    assert activities[3]["replied_at"] == datetime(2026, 10, 21, 3, 4, 5, 123456, tzinfo=UTC)
+    assert activities[3]["customer_key"] is None
+    assert facts.activities.schema.field("started_at").type == pa.timestamp("us", tz="UTC")
+    assert [(row["amount"], row["currency"]) for row in _sorted(facts.orders, "ordered_at")] == [
+        (Decimal("50000.0000"), "CNY"),
+        (Decimal("1000.0000"), "EUR"),
+    ]
+    assert facts.leads.num_rows == 5
+    assert [row["qualified_at"] for row in facts.leads.to_pylist() if row["qualified_at"]] == [
+        datetime(2026, 10, 30, 2, 0, tzinfo=UTC)
+    ]
+    assert facts.feedback.to_pylist() == [
+        {
+            "employee_key": rep,
+            "submitted_at": datetime(2026, 10, 22, 2, 0, tzinfo=UTC),
+            "csat": 5,
+            "nps": 9,
+            "complaint": True,
+        }
+    ]
+    assert facts.tasks.to_pylist() == [
+        {"employee_key": rep, "due_at": datetime(2026, 10, 23, 2, 0, tzinfo=UTC), "completed_at": None}
+    ]
+    assert facts.targets.to_pylist() == [
+        {"employee_key": rep, "month": "2026-10", "metric": "revenue", "value": Decimal("100000.0000")}
+    ]
+    assert facts.fx_rates.to_pylist() == [
+        {"date": date(2026, 10, 1), "base": "EUR", "quote": "CNY", "rate": Decimal("7.8000000000")}
+    ]
+    team_a = ["D001", "N000", "N001", "N002", "S000", "S001"]
+    assert sorted(facts.employees.column("employee_id").to_pylist()) == team_a
+
+
+def test_empty_tables_are_read_with_their_columns(world):
+    facts = load_facts(world.tenant_b)
+    assert facts.activities.num_rows == 0
+    assert facts.activities.schema.field("customer_key").type == pa.int64()
+    assert facts.employees.column("employee_id").to_pylist() == ["B001"]
+
+
+class _Readers:
+    """Stands in for the slice readers: counts the reads, holds no connection."""
+
+    reads = 0
+    closed = 0
+
+    def __init__(self, threads: int) -> None:
+        pass
+
+    def read(self, reads: list[tuple[str, str]]) -> dict[str, pa.Table]:
+        type(self).reads += 1
+        return {"activities": pa.table({"n": [type(self).reads]})}
+
+    def close(self) -> None:
+        type(self).closed += 1
+
+
+@pytest.fixture
+def fake_readers(monkeypatch):
+    readers = type("Readers", (_Readers,), {"reads": 0, "closed": 0})
+    monkeypatch.setattr(facts_source, "_SliceReaders", readers)
+    monkeypatch.setattr(facts_source, "_sqlite_reads", lambda tenant: [])
+    return readers
+
+
+def _versions(monkeypatch, values: list[int]) -> None:
+    sequence = iter(values)
+    monkeypatch.setattr(facts_source, "_sqlite_data_version", lambda: next(sequence))
+
+
+def test_a_commit_during_the_read_makes_it_read_again(world, fake_readers, monkeypatch):
+    # Version 7 before, 8 after the first read (someone committed), then 8 before and after the second.
+    _versions(monkeypatch, [7, 8, 8, 8])
+    tables = facts_source._read_sqlite(world.tenant_a, threads=2)
+    assert tables["activities"].column("n").to_pylist() == [2]
+    assert (fake_readers.reads, fake_readers.closed) == (2, 1)
+
+
+def test_facts_that_keep_changing_are_refused_with_a_clear_error(world, fake_readers, monkeypatch):
+    _versions(monkeypatch, [1, 2, 3, 4, 5, 6])
+    with pytest.raises(KeepWellError, match="kept changing while they were read") as raised:
+        facts_source._read_sqlite(world.tenant_a, threads=2)
+    assert raised.value.code == "facts_changing"
+    assert (fake_readers.reads, fake_readers.closed) == (3, 1)
+
+
+def test_a_run_whose_facts_kept_changing_is_recorded_as_failed(crm_facts, monkeypatch):
+    from keepwell.evaluation.models import EvaluationRun, RunStatus
+    from keepwell.evaluation.services import evaluation_run
+
+    def refuse(tenant, **options):
+        raise KeepWellError("the facts kept changing while they were read", code="facts_changing")
+
+    monkeypatch.setattr("keepwell.evaluation.services.load_facts", refuse)
+    with pytest.raises(KeepWellError, match="kept changing"):
+        evaluation_run(tenant=crm_facts.tenant_a, as_of=date(2026, 11, 27))
+    with tenant_context(crm_facts.tenant_a):
+        run = EvaluationRun.objects.get()
+    assert (run.status, run.error) == (RunStatus.FAILED, "the facts kept changing while they were read")
