@@ -1,8 +1,10 @@
 """Reading a tenant's facts for the metrics engine straight from where they are stored.
 
 DuckDB attaches the application database read-only (its SQLite or PostgreSQL scanner extension, installed
-from PyPI with DuckDB itself, so nothing is downloaded at run time) and reads each fact table in one
-set-wise scan, typed to the engine's contract (``keepwell.engine.facts``). No Python loop touches a row.
+from PyPI with DuckDB itself, so nothing is downloaded at run time) and reads the fact tables set-wise,
+typed to the engine's contract (``keepwell.engine.facts``). No Python loop touches a row. PostgreSQL's
+scanner reads each table in parallel in one snapshot; SQLite's reads an attached table on one thread, so
+SQLite tables are read in id slices on two connections at once, and read again if a commit came in between.
 """
 
 from __future__ import annotations
