@@ -40,6 +40,9 @@ SEEN = "kw_import_seen"
 UPDATES = "kw_import_updates"
 # SQLite page cache for the import's connection: the target's indexes stay in memory while they grow.
 SQLITE_CACHE_KIB = 64 * 1024
+# SQLite: files of at least this many rows, and at least as many as the table holds, build the table's
+# secondary indexes after their rows are in rather than row by row.
+SQLITE_DEFER_INDEXES_ROWS = 100_000
 _SEPARATOR = "\x1f"  # between ids in a management-chain path; never in an id we would accept
 
 
@@ -182,6 +185,9 @@ class Stage:
 
     def temp_suffix(self) -> str:
         return ""
+
+    def expect(self, rows: int) -> None:
+        """About ``rows`` rows are coming (estimated from the first batch); called before any write."""
 
     def drop(self) -> None:
         self.execute(f"DROP TABLE IF EXISTS {STAGE}")
@@ -546,6 +552,7 @@ class SqliteStage(Stage):
         return "char(31)"
 
     def create(self) -> None:
+        self._deferred_indexes: list[tuple[str, str]] = []  # (name, CREATE INDEX …) dropped by ``expect``
         with self.connection.cursor() as cursor:
             cursor.execute("PRAGMA cache_size")
             self._cache_size = cursor.fetchone()[0]
@@ -563,10 +570,42 @@ class SqliteStage(Stage):
                 f"BEGIN UPDATE {UPDATES} SET n = n + 1; END"
             )
 
+    def expect(self, rows: int) -> None:
+        """A file at least as large as the table and over ``SQLITE_DEFER_INDEXES_ROWS`` rows: the table's
+        secondary indexes are dropped now and built again, sorted, once the rows are in (``drop``).
+
+        Inserting a row into an index that has outgrown the page cache costs a page read at a random
+        place; building the index afterwards sorts once. The unique indexes stay: the upsert needs them.
+        Both happen inside the import's transaction, so a failed or killed import leaves them as they were,
+        and readers keep seeing the committed table and its indexes until the import commits.
+        """
+        if rows < SQLITE_DEFER_INDEXES_ROWS:
+            return
+        low, high = self.fetch(
+            f"SELECT (SELECT min(id) FROM {self.table}), (SELECT max(id) FROM {self.table})"
+        )[0]
+        if low is not None and rows < int(high) - int(low) + 1:
+            return
+        unique = {str(row[1]) for row in self.fetch(f"PRAGMA index_list({self.table})") if row[2]}
+        self._deferred_indexes = [
+            (str(name), str(sql))
+            for name, sql in self.fetch(
+                "SELECT name, sql FROM sqlite_master"
+                " WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL",
+                [self.table],
+            )
+            if name not in unique
+        ]
+        for name, _sql in self._deferred_indexes:
+            self.execute(f"DROP INDEX {self.quote(name)}")
+
     def drop(self) -> None:
         super().drop()
         self.execute(f"DROP TRIGGER IF EXISTS {UPDATES}_trigger")
         self.execute(f"DROP TABLE IF EXISTS {UPDATES}")
+        for _name, sql in self._deferred_indexes:
+            self.execute(sql)
+        self._deferred_indexes = []
         with self.connection.cursor() as cursor:
             cursor.execute(f"PRAGMA cache_size = {int(self._cache_size)}")
 

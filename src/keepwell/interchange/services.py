@@ -178,6 +178,8 @@ def _run(
         pending.clear()
 
     for checked, payload, bad in pipelined(reader.batches(), prepare):
+        if tally.read == 0 and checked.raw.position:
+            stage.expect(rows=reader.total * len(checked.raw) // checked.raw.position)
         stage.load(payload)
         tally.read += len(checked.raw)
         if spec.whole_file:

@@ -40,6 +40,7 @@ def _activities(path: Path, rows: int, duration: int) -> Path:
 
 
 def _state() -> dict[str, object]:
+    from django.db import connection
     from django.db.models import Sum
 
     from keepwell.audit.models import AuditEvent
@@ -47,11 +48,15 @@ def _state() -> dict[str, object]:
     from keepwell.tenancy.context import tenant_context
     from keepwell.tenancy.models import Tenant
 
+    with connection.cursor() as cursor:
+        indexes = sorted(connection.introspection.get_constraints(cursor, Activity._meta.db_table))
     with tenant_context(Tenant.objects.get(slug="kill")):
         return {
             "activities": Activity.objects.count(),
             "minutes": Activity.objects.aggregate(total=Sum("duration_minutes"))["total"],
             "audit_events": AuditEvent.objects.count(),
+            # SQLite builds the indexes of a table after a large import's rows: a kill must not lose them.
+            "indexes": indexes,
         }
 
 

@@ -61,6 +61,7 @@ def test_a_killed_import_leaves_the_database_as_it_was(scratch_database, tmp_pat
     before = _step(scratch_database, "setup", tmp_path)
     assert before["activities"] == 500
     assert before["minutes"] == 500
+    assert "activity_employee_started_idx" in before["indexes"]
 
     victim = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "keepwell.interchange.tests.killable", "victim", str(tmp_path)],
