@@ -52,15 +52,22 @@ def _timed_child(which: str, directory: Path, dataset: Dataset, output: Path) ->
     return Run(json.loads(stdout.strip().splitlines()[-1]), usage.ru_maxrss * 1024)
 
 
-def _full_evaluate(url: str, directory: Path, dataset: Dataset) -> Run:
-    """Load the facts into a fresh KeepWell database at ``url`` (untimed), then time `evaluate` in a child."""
-    from bench.evaluate.database import load, prepare
+def _full_evaluate(url: str, directory: Path, dataset: Dataset, counts: dict[str, int], keep: bool) -> Run:
+    """Load the facts into a fresh KeepWell database at ``url`` (untimed), then time `evaluate` in a child.
+
+    With ``keep``, a database that already holds exactly these facts is used as it is (its earlier results
+    removed) instead of being loaded again.
+    """
+    from bench.evaluate.database import load, prepare, reuse
 
     started = time.perf_counter()
-    prepare(url)
-    loaded = load(url, directory)
-    slow = ", ".join(f"{table} {seconds:.0f} s" for table, seconds in loaded.items() if seconds >= 1)
-    print(f"  loaded {url.split('@')[-1]} in {time.perf_counter() - started:.0f} s ({slow})")
+    if keep and reuse(url, counts):
+        print(f"  kept {url.split('@')[-1]}: it holds these facts (earlier results removed)")
+    else:
+        prepare(url)
+        loaded = load(url, directory)
+        slow = ", ".join(f"{table} {seconds:.0f} s" for table, seconds in loaded.items() if seconds >= 1)
+        print(f"  loaded {url.split('@')[-1]} in {time.perf_counter() - started:.0f} s ({slow})")
     command = [
         sys.executable,
         "-m",
@@ -120,6 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--postgres-url", default="postgres://postgres@127.0.0.1:5432/keepwell_bench_evaluate"
     )
+    parser.add_argument(
+        "--keep-databases",
+        action="store_true",
+        help="use a database an earlier run left when it holds the same facts, instead of loading it again",
+    )
     arguments = parser.parse_args(argv)
 
     results: list[tuple[Dataset, Run, dict[str, Run]]] = []
@@ -153,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
                 if database == "sqlite"
                 else arguments.postgres_url
             )
-            full = _full_evaluate(url, directory, dataset)
+            full = _full_evaluate(url, directory, dataset, counts, arguments.keep_databases)
             reference = bares["bare"].figures["total_s"]
             f = full.figures
             print(

@@ -99,8 +99,10 @@ FACT_READS: dict[str, FactRead] = {
         "CAST(date AS DATE) AS date, base, quote, CAST(rate AS DECIMAL(20, 10)) AS rate",
     ),
 }
-# SQLite: ids per slice of a table read in parallel (DuckDB reads one attached SQLite table on one thread).
+# SQLite: ids per slice of a table read in parallel (DuckDB reads one attached SQLite table on one thread),
+# and at most this many slices per table (a sparse id range gets wider slices).
 SQLITE_SLICE_IDS = 1_000_000
+SQLITE_MAX_SLICES = 256
 # Reads retried when another connection committed while the slices were being read.
 CONSISTENT_READ_ATTEMPTS = 3
 
@@ -245,8 +247,9 @@ def _sqlite_reads(tenant: Tenant) -> list[tuple[str, str]]:
             if low is None or high is None:
                 reads.append((name, 0, sqlite_slice_query(name, tenant=tenant, low=1, high=0)))
                 continue
-            for start in range(low, high + 1, SQLITE_SLICE_IDS):
-                end = min(start + SQLITE_SLICE_IDS - 1, high)
+            width = max(SQLITE_SLICE_IDS, -(-(high - low + 1) // SQLITE_MAX_SLICES))
+            for start in range(low, high + 1, width):
+                end = min(start + width - 1, high)
                 sql = sqlite_slice_query(name, tenant=tenant, low=start, high=end)
                 reads.append((name, high - low, sql))
     reads.sort(key=lambda item: -item[1])  # stable: slices keep their order within a table

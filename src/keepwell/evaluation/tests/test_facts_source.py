@@ -188,3 +188,18 @@ def test_a_run_whose_facts_kept_changing_is_recorded_as_failed(crm_facts, monkey
     with tenant_context(crm_facts.tenant_a):
         run = EvaluationRun.objects.get()
     assert (run.status, run.error) == (RunStatus.FAILED, "the facts kept changing while they were read")
+
+
+@pytest.mark.sqlite_only
+def test_a_sparse_id_range_is_cut_into_at_most_the_slice_limit(interleaved, monkeypatch):
+    monkeypatch.setattr(facts_source, "SQLITE_SLICE_IDS", 1)
+    monkeypatch.setattr(facts_source, "SQLITE_MAX_SLICES", 2)
+    reads = facts_source._sqlite_reads(interleaved.tenant_a)
+    activities = [sql for name, sql in reads if name == "activities"]
+    ids = Activity.objects.unscoped().order_by("pk").values_list("pk", flat=True)
+    first, last = ids.first(), ids.last()
+    width = -(-(last - first + 1) // 2)
+    assert len(activities) == 2
+    assert f"id BETWEEN {first} AND {first + width - 1}" in activities[0]
+    assert f"id BETWEEN {first + width} AND {last}" in activities[1]
+    assert load_facts(interleaved.tenant_a).activities.num_rows == 5
