@@ -18,17 +18,52 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal, TextIO
 
 import duckdb
 import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
+import pyarrow.compute as pc  # type: ignore[import-untyped, unused-ignore]
 
 METRIC_EXPORT_COLUMNS = ("employee_id", "month", "metric", "value", "numerator", "denominator", "provisional")
 BENCHMARK_EXPORT_COLUMNS = ("group_id", "month", "metric", "n", "mean", "median", "p90", "top_decile_mean")
 
 ExportFormat = Literal["csv", "json"]
 _BATCH_ROWS = 65_536
+
+
+def number_texts(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """Exact decimal text of an Arrow decimal or integer array, trailing fractional zeros removed.
+
+    What :func:`_number_text` gives in SQL, with Arrow's kernels (several times faster than DuckDB's
+    128-bit decimal formatting). Arrow writes a decimal below 10**-6 in scientific notation (``0E-14``):
+    zeros become ``0`` and the rare other ones are formatted one by one.
+    """
+    if pa.types.is_integer(values.type):
+        return pc.cast(values, pa.string())
+    text = pc.cast(values, pa.string())
+    trimmed = pc.utf8_rtrim(pc.utf8_rtrim(text, characters="0"), characters=".")
+    scientific = pc.match_substring(text, "E")
+    if not pc.any(scientific).as_py():
+        return trimmed
+    zero = pc.starts_with(text, "0E")  # zero at any scale: 0E-14
+    trimmed = pc.if_else(zero, "0", trimmed)
+    scientific = pc.and_not(scientific, zero)
+    if not pc.any(scientific).as_py():
+        return trimmed
+    exact = [
+        _plain(value) if tiny else text
+        for value, tiny, text in zip(
+            values.to_pylist(), scientific.to_pylist(), trimmed.to_pylist(), strict=True
+        )
+    ]
+    return pa.array(exact, pa.string())
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _number_text(column: str) -> str:

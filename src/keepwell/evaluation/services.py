@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -22,50 +22,53 @@ from keepwell.tenancy.models import Tenant
 Progress = Callable[[str, int, int], None]
 
 
-# Per employee-month: {metric: [value, numerator, denominator, provisional]}, decimals as exact text.
-def _snapshot_sql(keys: str, fields: tuple[str, ...], source: str) -> str:
-    """Rows of ``keys`` with a JSON object {metric: [field…]} of exact, trailing-zero-free decimal text.
-
-    The object is assembled as text: metric ids are plain identifiers and every value is either a
-    number's text or null, so nothing needs escaping. Keys come sorted by metric.
-    """
-    from keepwell.engine.export import _number_text
-
-    numbers = [field for field in fields if field != "provisional"]
-    texts = ", ".join(f"CAST({field} AS VARCHAR) AS {field}" for field in numbers)
-    items = " || ',' || ".join(
-        _PROVISIONAL if field == "provisional" else f"coalesce('\"' || {_number_text(field)} || '\"', 'null')"
-        for field in fields
-    )
-    provisional = ", provisional" if "provisional" in fields else ""
-    return f"""
-WITH texts AS (SELECT {keys}, metric, {texts}{provisional} FROM {source})
-SELECT {keys},
-       '{{' || string_agg('"' || metric || '":[' || {items} || ']', ',' ORDER BY metric) || '}}' AS snapshot
-FROM texts GROUP BY {keys} ORDER BY {keys}"""
-
-
-_PROVISIONAL = """CASE WHEN provisional THEN '"true"' ELSE '"false"' END"""
 # Per employee-month: {metric: [value, numerator, denominator, provisional]}.
-_METRIC_ROWS_SQL = _snapshot_sql(
-    "employee_key, month", ("value", "numerator", "denominator", "provisional"), "metric_values"
-)
+_METRIC_KEYS, _METRIC_FIELDS = ("employee_key", "month"), ("value", "numerator", "denominator", "provisional")
 # Per group-month: {metric: [n, mean, median, p90, top_decile_mean]}.
-_BENCHMARK_ROWS_SQL = _snapshot_sql(
-    "group_kind, group_id, month", ("n", "mean", "median", "p90", "top_decile_mean"), "benchmarks"
-)
+_BENCHMARK_KEYS = ("group_kind", "group_id", "month")
+_BENCHMARK_FIELDS = ("n", "mean", "median", "p90", "top_decile_mean")
+
+
+def _snapshots(table: pa.Table, keys: tuple[str, ...], fields: tuple[str, ...]) -> pa.Table:
+    """One row per run of equal ``keys`` with the JSON object {metric: [field…]} of the run's rows.
+
+    ``table`` comes from the engine sorted by those keys (then by metric). Numbers are their exact,
+    trailing-zero-free decimal text, in quotes; a missing one is null; ``provisional`` is "true" or
+    "false". The text is assembled with Arrow's string kernels: metric ids are plain identifiers and
+    number texts need no escaping.
+    """
+    from keepwell.engine.export import number_texts
+
+    table = table.combine_chunks()
+    rows = table.num_rows
+    if rows == 0:
+        return pa.table({**{key: table.column(key) for key in keys}, "snapshot": pa.array([], pa.string())})
+    parts: list[Any] = ['"', table.column("metric"), '":[']
+    for index, field in enumerate(fields):
+        if field == "provisional":
+            part = pc.if_else(table.column(field), '"true"', '"false"')
+        else:
+            quoted = pc.binary_join_element_wise('"', number_texts(table.column(field)), '"', "")
+            part = pc.fill_null(quoted, "null")
+        parts += [part, "," if index < len(fields) - 1 else "]"]
+    items = pc.binary_join_element_wise(*parts, "").combine_chunks()
+    changed = pa.array([True] + [False] * (rows - 1))
+    for key in keys:
+        column = table.column(key)
+        differs = pc.not_equal(column.slice(1), column.slice(0, rows - 1))
+        changed = pc.or_(changed, pa.concat_arrays([pa.array([True]), differs.combine_chunks()]))
+    starts = pc.indices_nonzero(changed)
+    offsets = pa.concat_arrays([starts.cast(pa.int32()), pa.array([rows], pa.int32())])
+    objects = pc.binary_join(pa.ListArray.from_arrays(offsets, items), ",")
+    snapshot = pc.binary_join_element_wise("{", objects, "}", "")
+    return table.select(list(keys)).take(starts).append_column("snapshot", snapshot)
 
 
 def _snapshot_rows(evaluation: Any) -> tuple[pa.Table, pa.Table]:
-    con = duckdb.connect(config={"threads": 2})
-    try:
-        con.register("metric_values", evaluation.metric_values)
-        con.register("benchmarks", evaluation.benchmarks)
-        return con.execute(_METRIC_ROWS_SQL).to_arrow_table(), con.execute(
-            _BENCHMARK_ROWS_SQL
-        ).to_arrow_table()
-    finally:
-        con.close()
+    return (
+        _snapshots(evaluation.metric_values, _METRIC_KEYS, _METRIC_FIELDS),
+        _snapshots(evaluation.benchmarks, _BENCHMARK_KEYS, _BENCHMARK_FIELDS),
+    )
 
 
 def _bulk_insert(table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:

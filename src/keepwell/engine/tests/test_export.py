@@ -8,10 +8,15 @@ import json
 from datetime import date
 from decimal import Decimal
 
+import pyarrow as pa
+from hypothesis import given
+from hypothesis import strategies as st
+
 from keepwell.engine.evaluate import evaluate
 from keepwell.engine.export import (
     BENCHMARK_EXPORT_COLUMNS,
     METRIC_EXPORT_COLUMNS,
+    number_texts,
     write_benchmarks,
     write_metric_values,
 )
@@ -119,3 +124,42 @@ def test_an_empty_table_writes_a_header_or_an_empty_array() -> None:
 
     assert as_csv.getvalue() == ",".join(METRIC_EXPORT_COLUMNS) + "\r\n"
     assert json.loads(as_json.getvalue()) == []
+
+
+def test_number_texts_are_exact_and_positional_at_every_magnitude():
+    values = pa.array(
+        [
+            Decimal("0"),
+            Decimal("-0"),
+            Decimal("0.00000000000001"),
+            Decimal("-0.0000001"),
+            Decimal("0.000001"),
+            Decimal("0.625"),
+            Decimal("-2.5"),
+            Decimal("300000"),
+            Decimal("123456789012345678901234.5"),
+            None,
+        ],
+        pa.decimal128(38, 14),
+    )
+    assert number_texts(values).to_pylist() == [
+        "0",
+        "0",
+        "0.00000000000001",
+        "-0.0000001",
+        "0.000001",
+        "0.625",
+        "-2.5",
+        "300000",
+        "123456789012345678901234.5",
+        None,
+    ]
+    assert number_texts(pa.array([0, None, -7], pa.int64())).to_pylist() == ["0", None, "-7"]
+
+
+@given(st.decimals(min_value=-(10**20), max_value=10**20, places=14, allow_nan=False))
+def test_number_texts_read_back_as_the_same_decimal(value):
+    (text,) = number_texts(pa.array([value], pa.decimal128(38, 14))).to_pylist()
+    assert Decimal(text) == value
+    assert "E" not in text
+    assert not ("." in text and text.endswith("0"))
