@@ -165,7 +165,8 @@ def _statements(url: str, statements: list[str]) -> list[tuple[object, ...] | No
     import psycopg
 
     with psycopg.connect(url) as database:
-        return [database.execute(statement).fetchone() for statement in statements]
+        cursors = [database.execute(statement) for statement in statements]
+        return [cursor.fetchone() if cursor.description else None for cursor in cursors]
 
 
 def reuse(url: str, counts: dict[str, int]) -> bool:
