@@ -3,7 +3,7 @@
 DuckDB attaches the application database read-only (its SQLite or PostgreSQL scanner extension, installed
 from PyPI with DuckDB itself, so nothing is downloaded at run time) and reads the fact tables set-wise,
 typed to the engine's contract (``keepwell.engine.facts``). No Python loop touches a row. PostgreSQL's
-scanner reads each table in parallel in one snapshot; SQLite's reads an attached table on one thread, so
+scanner reads each table in parallel, in one snapshot; SQLite's reads an attached table on one thread, so
 SQLite tables are read in id slices on two connections at once, and read again if a commit came in between.
 """
 
@@ -331,7 +331,8 @@ def _read_sqlite(tenant: Tenant, *, threads: int) -> dict[str, pa.Table]:
 
 
 def _read_attached(tenant: Tenant, *, threads: int) -> dict[str, pa.Table]:
-    """Every fact table through one attached connection (PostgreSQL: one snapshot, scanned in parallel)."""
+    """Every fact table through one attached connection (PostgreSQL: each table scanned in parallel, in one
+    snapshot per table)."""
     con = duckdb.connect(config={"threads": threads})
     try:
         attach_source(con)
