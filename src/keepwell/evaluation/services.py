@@ -52,12 +52,13 @@ def _snapshots(table: pa.Table, keys: tuple[str, ...], fields: tuple[str, ...]) 
             part = pc.fill_null(quoted, "null")
         parts += [part, "," if index < len(fields) - 1 else "]"]
     items = pc.binary_join_element_wise(*parts, "").combine_chunks()
-    changed = pa.array([True] + [False] * (rows - 1))
-    for key in keys:
+    # A run starts at the first row and wherever a key differs from the row before.
+    differs = pa.array([], pa.bool_())
+    for index, key in enumerate(keys):
         column = table.column(key)
-        differs = pc.not_equal(column.slice(1), column.slice(0, rows - 1))
-        changed = pc.or_(changed, pa.concat_arrays([pa.array([True]), differs.combine_chunks()]))
-    starts = pc.indices_nonzero(changed)
+        step = pc.not_equal(column.slice(1), column.slice(0, rows - 1)).combine_chunks()
+        differs = step if index == 0 else pc.or_(differs, step)
+    starts = pc.indices_nonzero(pa.concat_arrays([pa.array([True]), differs]))
     offsets = pa.concat_arrays([starts.cast(pa.int32()), pa.array([rows], pa.int32())])
     objects = pc.binary_join(pa.ListArray.from_arrays(offsets, items), ",")
     snapshot = pc.binary_join_element_wise("{", objects, "}", "")
