@@ -142,16 +142,6 @@ SELECT row_number() OVER (), {tenant_id}, date, base, quote, rate FROM {parquet(
     return seconds
 
 
-# Fact tables and the rows of the generated dataset each should hold, by dataset table name.
-_FACT_TABLES = {
-    "activities": "crm_activity",
-    "leads": "crm_lead",
-    "orders": "crm_order",
-    "feedback": "crm_feedback",
-    "tasks": "crm_task",
-    "targets": "crm_target",
-    "fx_rates": "money_exchangerate",
-}
 _RESULT_TABLES = ("evaluation_metricsnapshot", "evaluation_benchmarksnapshot", "evaluation_evaluationrun")
 
 
@@ -179,12 +169,14 @@ def reuse(url: str, counts: dict[str, int]) -> bool:
 
     import psycopg
 
+    from keepwell.evaluation.facts_source import FACT_READS
+
     try:
         tenants = _statements(url, [f"SELECT count(*) FROM tenancy_tenant WHERE slug = '{TENANT}'"])
-        rows = _statements(url, [f"SELECT count(*) FROM {table}" for table in _FACT_TABLES.values()])
+        rows = _statements(url, [f"SELECT count(*) FROM {read.table}" for read in FACT_READS.values()])
     except (sqlite3.Error, psycopg.Error):  # no database there, or not a KeepWell one: load it
         return False
-    if tenants != [(1,)] or rows != [(counts[name],) for name in _FACT_TABLES]:
+    if tenants != [(1,)] or rows != [(counts[name],) for name in FACT_READS]:
         return False
     _statements(url, [f"DELETE FROM {table}" for table in _RESULT_TABLES])
     _settle(url)

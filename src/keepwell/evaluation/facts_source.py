@@ -13,6 +13,7 @@ import os
 import queue
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -211,6 +212,7 @@ def _typed(column: str, field: Any) -> str:
     raise TypeError(f"{field} ({kind}) has no DuckDB type for the fact reader")
 
 
+@cache
 def _typed_columns(table: str) -> dict[str, str]:
     model = next(model for model in apps.get_models() if model._meta.db_table == table)
     return {str(field.column): _typed(str(field.column), field) for field in model._meta.concrete_fields}

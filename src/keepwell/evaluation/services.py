@@ -118,6 +118,12 @@ def _store(run: EvaluationRun, metric_rows: pa.Table, benchmark_rows: pa.Table) 
     )
 
 
+def _record_failure(run: EvaluationRun, error: Exception) -> None:
+    EvaluationRun.objects.filter(pk=run.pk).update(
+        status=RunStatus.FAILED, error=str(error), finished_at=timezone.now()
+    )
+
+
 def evaluation_run(
     *,
     tenant: Tenant,
@@ -155,12 +161,11 @@ def evaluation_run(
                 progress=progress,
             )
             metric_rows, benchmark_rows = _snapshot_rows(evaluation)
-        except (EngineError, KeepWellError) as error:
-            EvaluationRun.objects.filter(pk=run.pk).update(
-                status=RunStatus.FAILED, error=str(error), finished_at=timezone.now()
-            )
-            if isinstance(error, KeepWellError):
-                raise
+        except KeepWellError as error:
+            _record_failure(run, error)
+            raise
+        except EngineError as error:
+            _record_failure(run, error)
             raise KeepWellError(str(error), code="evaluation_failed") from error
         months = metric_rows.column("month").to_pylist()
         run.month_from = min(months) if months else (month_from or "")
