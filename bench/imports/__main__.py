@@ -3,9 +3,11 @@
 For each database (a scratch SQLite file; a scratch PostgreSQL database ``keepwell_bench``, created and
 dropped) and each file size: the full validated ``keepwell import`` path (``import_file``) and a bare
 load of the same rows into the same table (PostgreSQL ``COPY``, SQLite ``executemany`` in one
-transaction), each in a fresh process. Peak memory is the process's own ``ru_maxrss`` as the kernel
-reports it when it ends (``wait4``, the per-child form of ``getrusage(RUSAGE_CHILDREN)``); CPU is its
-user + system time. Prints rows/s, peak RSS, the part spent committing, and the ratios.
+transaction), each in a fresh process; on PostgreSQL also a bare ``COPY`` of the same rows into a new
+table without indexes or constraints, the ceiling of loading them. Peak memory is the process's own
+``ru_maxrss`` as the kernel reports it when it ends (``wait4``, the per-child form of
+``getrusage(RUSAGE_CHILDREN)``); CPU is its user + system time. Prints rows/s, peak RSS, the part
+spent committing, and the ratios.
 
 ``--control`` repeats the PostgreSQL runs after dropping the activity table's foreign-key constraints
 in the scratch database: the difference is what PostgreSQL's per-row foreign-key checks cost.
@@ -104,6 +106,13 @@ def _measure(environment: dict[str, str], path: Path, *, updates: bool) -> tuple
     print(bare.line("bare load"))
     print(f"ratio: the validated import runs at {checked.rate / bare.rate:.2f} of the bare load's rate")
     _child(environment, "reset")
+    if "postgres" in environment["KEEPWELL_DATABASE_URL"]:
+        unindexed = _child(environment, "bare-unindexed", str(path))
+        print(unindexed.line("bare, unindexed"))
+        print(
+            f"ratio: the validated import runs at {checked.rate / unindexed.rate:.2f} of the rate of a bare "
+            "COPY into a table without indexes or constraints"
+        )
     return checked, bare, again
 
 

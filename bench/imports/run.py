@@ -4,6 +4,9 @@
 ``import PATH``: the full, validated path, through ``keepwell.interchange.services.import_file``.
 ``bare PATH``: the same rows into the same table without any validation — PostgreSQL ``COPY``, SQLite
 ``executemany`` in one transaction — ids mapped to primary keys with Arrow, timestamps passed as text.
+``bare-unindexed PATH``: PostgreSQL only: the same ``COPY`` into a new table shaped like the activity
+table but without its indexes and constraints (created in the transaction, dropped afterwards) — the
+ceiling of loading rows there.
 ``reset``: remove the tenant's activities.
 ``drop-foreign-keys``: PostgreSQL only, for the control experiment: the activity table's foreign-key
 constraints removed from the scratch database, to show what their per-row checks cost.
@@ -130,7 +133,7 @@ def _batches(path: str) -> Any:
     )
 
 
-def bare(path: str) -> dict[str, Any]:
+def bare(path: str, *, unindexed: bool = False) -> dict[str, Any]:
     from django.db import connection
 
     from keepwell.tenancy.models import Tenant
@@ -143,22 +146,28 @@ def bare(path: str) -> dict[str, Any]:
             _primary_keys(cursor, "crm_lead", "lead_id", tenant),
         )
     if connection.vendor == "postgresql":
-        return _bare_postgres(path, tenant, keys)
+        return _bare_postgres(path, tenant, keys, unindexed=unindexed)
+    if unindexed:
+        raise SystemExit("bare-unindexed is a PostgreSQL step")
     return _bare_sqlite(path, tenant, keys, connection.settings_dict["NAME"])
 
 
-def _bare_postgres(path: str, tenant: int, keys: Any) -> dict[str, Any]:
+def _bare_postgres(path: str, tenant: int, keys: Any, *, unindexed: bool) -> dict[str, Any]:
     import psycopg
 
     url = os.environ["KEEPWELL_DATABASE_URL"].replace("postgres://", "postgresql://", 1)
     rows = 0
+    target = "kw_bench_unindexed" if unindexed else TARGET
     with psycopg.connect(url) as raw:
         with raw.cursor() as cursor:
             server_before = _backend_cpu(cursor)
         started = time.perf_counter()
+        if unindexed:
+            raw.execute(f"CREATE TABLE {target} (LIKE {TARGET} INCLUDING DEFAULTS)")
+            raw.execute(f"ALTER TABLE {target} ALTER COLUMN id DROP NOT NULL")
         with (
             raw.cursor() as cursor,
-            cursor.copy(f"COPY {TARGET} (tenant_id, {', '.join(COLUMNS)}) FROM STDIN (FORMAT csv)") as copy,
+            cursor.copy(f"COPY {target} (tenant_id, {', '.join(COLUMNS)}) FROM STDIN (FORMAT csv)") as copy,
         ):
             for batch in _batches(path):
                 table = _rows(batch, tenant, *keys)
@@ -171,6 +180,9 @@ def _bare_postgres(path: str, tenant: int, keys: Any) -> dict[str, Any]:
         ended = time.perf_counter()
         with raw.cursor() as cursor:
             server = _backend_cpu(cursor) - server_before
+        if unindexed:
+            raw.execute(f"DROP TABLE {target}")
+            raw.commit()
     return {
         "seconds": ended - started,
         "commit_seconds": ended - committing,
@@ -260,6 +272,8 @@ def main(argv: list[str]) -> int:
         figures = validated(argv[1])
     elif step == "bare":
         figures = bare(argv[1])
+    elif step == "bare-unindexed":
+        figures = bare(argv[1], unindexed=True)
     elif step == "reset":
         figures = reset()
     elif step == "drop-foreign-keys":

@@ -30,7 +30,16 @@ import pyarrow.csv as pcsv
 from django.apps import apps
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Field, Model
+from django.db.utils import IntegrityError
 
+from keepwell.crm.partitions import (
+    build_like,
+    create_partitions,
+    is_partitioned,
+    partition_of,
+    swap_partition,
+)
+from keepwell.interchange import pgbinary
 from keepwell.interchange.entities import REFERENCED_ID, Column, Entity, Kind
 from keepwell.interchange.readers import BadRecord
 from keepwell.interchange.validation import CheckedBatch
@@ -43,6 +52,11 @@ SQLITE_CACHE_KIB = 64 * 1024
 # SQLite: files of at least this many rows, and at least as many as the table holds, build the table's
 # secondary indexes after their rows are in rather than row by row.
 SQLITE_DEFER_INDEXES_ROWS = 100_000
+# PostgreSQL: a file of at least this many rows into a tenant whose partition of a partitioned table is
+# empty builds that partition as a new table and swaps it in (``keepwell.crm.partitions``), resolving
+# references from maps of the referenced ids held in memory while it lasts — up to this many ids in all.
+POSTGRES_BULK_ROWS = 100_000
+POSTGRES_BULK_MAX_REFERENCED = 5_000_000
 _SEPARATOR = "\x1f"  # between ids in a management-chain path; never in an id we would accept
 
 
@@ -55,6 +69,8 @@ class Encoded:
     rows: int
     good: int  # rows without a validation problem
     keys: list[pa.Array]  # the keys present, by unique key (entity key first); composite ones joined
+    # Rows already found wrong when encoded (a new partition's load): (row, column, reason), by row.
+    rejected: tuple[tuple[int, str, str], ...] = ()
 
     @property
     def keyed(self) -> list[int]:
@@ -71,7 +87,24 @@ class Encoded:
         if len(items) == 1:
             return items[0]
         keys = [pa.concat_arrays([item.keys[index] for item in items]) for index in range(len(items[0].keys))]
-        return cls(None, [], sum(item.rows for item in items), sum(item.good for item in items), keys)
+        rejected = tuple(rejection for item in items for rejection in item.rejected)
+        rows, good = sum(item.rows for item in items), sum(item.good for item in items)
+        return cls(None, [], rows, good, keys, rejected)
+
+
+class BulkLoadRefused(Exception):
+    """The rows of a new partition break a unique key or a reference: import the file row-wise instead."""
+
+
+@dataclass(frozen=True)
+class _Bulk:
+    """A tenant's first large file: its rows go into a new table that becomes the tenant's partition."""
+
+    table: str  # the new table
+    # By referencing column: the referenced ids and their primary keys (Arrow arrays, same order).
+    references: dict[str, tuple[pa.Array, pa.Array]]
+    # The PostgreSQL type of each column written, when ``pgbinary`` can write them all (else CSV).
+    types: dict[str, str] | None
 
 
 @dataclass(frozen=True)
@@ -112,7 +145,10 @@ class Stage:
     # Staged rows applied together: each application joins the referenced tables once.
     group_rows = 0
 
-    def __init__(self, connection: BaseDatabaseWrapper, entity: Entity, tenant_id: int) -> None:
+    def __init__(
+        self, connection: BaseDatabaseWrapper, entity: Entity, tenant_id: int, *, allow_bulk: bool = True
+    ) -> None:
+        self.allow_bulk = allow_bulk
         self.connection = connection
         self.entity = entity
         self.tenant = int(tenant_id)
@@ -685,7 +721,114 @@ class PostgresStage(Stage):
     def create(self) -> None:
         self.execute("SET LOCAL TIME ZONE 'UTC'")
         self._analyzed = False
+        self.bulk: _Bulk | None = None
+        self.partitioned = is_partitioned(self.connection, self.table)
         super().create()
+
+    def expect(self, rows: int) -> None:
+        """A large file into a tenant whose partition is empty: load a new partition (``_Bulk``).
+
+        The partition is locked against writes first (reads go on), so that nothing written meanwhile
+        could be lost when it is replaced.
+        """
+        if not self.allow_bulk or rows < POSTGRES_BULK_ROWS or self.entity.whole_file or not self.partitioned:
+            return
+        create_partitions(self.connection, self.tenant)
+        partition = partition_of(self.table, self.tenant)
+        self.execute(f"LOCK TABLE {partition} IN EXCLUSIVE MODE")
+        if self.fetch(f"SELECT EXISTS (SELECT 1 FROM {partition})")[0][0]:
+            return
+        lookups = {column.name: lookup for column in self.entity.columns if (lookup := self._lookup(column))}
+        referenced = sum(
+            int(self.fetch(f"SELECT count(*) FROM {table} WHERE tenant_id = {self.tenant}")[0][0])
+            for table, _id_column, _what in lookups.values()
+        )
+        if referenced > POSTGRES_BULK_MAX_REFERENCED:
+            return
+        references = {
+            name: self._reference_map(table, id_column) for name, (table, id_column, _what) in lookups.items()
+        }
+        table = f"{partition}_load"
+        build_like(self.connection, self.table, self.tenant, table)
+        types = {
+            str(name): str(kind)
+            for name, kind in self.fetch(
+                "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+                "WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped",
+                [table],
+            )
+        }
+        written = [types[self._db_column(column)] for column in self.entity.columns]
+        binary = all(pgbinary.supported(kind) for kind in written)
+        self.bulk = _Bulk(table, references, types if binary else None)
+
+    def _reference_map(self, table: str, id_column: str) -> tuple[pa.Array, pa.Array]:
+        sink = io.BytesIO()
+        with (
+            self.connection.cursor() as cursor,
+            cursor.cursor.copy(
+                f"COPY (SELECT {id_column}, id FROM {table} WHERE tenant_id = {self.tenant}) "
+                f"TO STDOUT (FORMAT csv)"
+            ) as copy,
+        ):
+            for data in copy:
+                sink.write(data)
+        if not sink.tell():
+            return pa.array([], pa.string()), pa.array([], pa.int64())
+        sink.seek(0)
+        read = pcsv.read_csv(
+            sink,
+            read_options=pcsv.ReadOptions(column_names=["key", "id"]),
+            convert_options=pcsv.ConvertOptions(column_types={"key": pa.string(), "id": pa.int64()}),
+        )
+        return combined(read["key"]), combined(read["id"])
+
+    def encode(self, checked: CheckedBatch) -> Encoded:
+        if self.bulk is None:
+            return super().encode(checked)
+        # Rows for the new partition: references resolved here, against the maps; unknown ones rejected
+        # with the words the row-wise path uses.
+        column_at_fault, reason = checked.error_column, checked.error_reason
+        resolved: dict[str, pa.Array] = {}
+        for column in self.entity.columns:
+            lookup = self._lookup(column)
+            if lookup is None:
+                continue
+            ids, keys = self.bulk.references[column.name]
+            values = checked.values[column.name]
+            positions = pc.index_in(values, value_set=ids)
+            missing = pc.and_(pc.is_valid(values), pc.is_null(positions))
+            unknown = pc.and_(missing, pc.is_null(column_at_fault))
+            if pc.any(unknown).as_py():
+                column_at_fault = pc.if_else(unknown, pa.scalar(column.name, pa.string()), column_at_fault)
+                quoted = pc.binary_join_element_wise(f"unknown {lookup[2]} '", values, "'", "")
+                reason = pc.if_else(unknown, quoted, reason)
+            resolved[column.name] = pc.take(keys, positions)
+        good = pc.is_null(column_at_fault)
+        names, arrays = [], []
+        for column in self.entity.columns:
+            values = resolved.get(column.name, checked.values[column.name])
+            if self._blank_when_missing(column):
+                values = pc.fill_null(values, "")
+            names.append(self._db_column(column))
+            arrays.append(values)
+        rows = pa.Table.from_arrays(arrays, names=names).filter(good)
+        bad = pc.invert(good)
+        rejected = tuple(
+            zip(
+                checked.raw.rows.filter(bad).to_pylist(),
+                column_at_fault.filter(bad).to_pylist(),
+                reason.filter(bad).to_pylist(),
+                strict=True,
+            )
+        )
+        if not rows.num_rows:
+            data = b""
+        elif self.bulk.types is not None:
+            data = pgbinary.encode([(combined(rows.column(name)), self.bulk.types[name]) for name in names])
+        else:
+            data = self.serialize(rows.columns, names)
+        return Encoded(data, names, len(checked), rows.num_rows, [], rejected)
 
     def serialize(self, arrays: list[pa.Array], columns: list[str]) -> bytes:
         table = pa.Table.from_arrays(arrays, names=columns)
@@ -696,13 +839,14 @@ class PostgresStage(Stage):
         return sink.getvalue()
 
     def load(self, encoded: Encoded) -> None:
-        if not encoded.rows:
+        if not encoded.rows or not encoded.data:
             return
+        target = STAGE if self.bulk is None else self.bulk.table
+        columns = ", ".join(self.quote(name) for name in encoded.columns)
+        copy_format = "binary" if self.bulk is not None and self.bulk.types is not None else "csv"
         with (
             self.connection.cursor() as cursor,
-            cursor.cursor.copy(
-                f"COPY {STAGE} ({', '.join(encoded.columns)}) FROM STDIN (FORMAT csv)"
-            ) as copy,
+            cursor.cursor.copy(f"COPY {target} ({columns}) FROM STDIN (FORMAT {copy_format})") as copy,
         ):
             view = memoryview(encoded.data)
             for start in range(0, len(view), 1 << 20):
@@ -711,7 +855,17 @@ class PostgresStage(Stage):
     def clear(self) -> None:
         self.execute(f"TRUNCATE {STAGE}")
 
+    def drop(self) -> None:
+        super().drop()
+        if self.bulk is not None:
+            try:
+                swap_partition(self.connection, self.table, self.tenant, self.bulk.table)
+            except IntegrityError as error:  # a key twice in the file, or a reference deleted meanwhile
+                raise BulkLoadRefused(str(error)) from error
+
     def apply_batch(self, encoded: Encoded) -> Applied:
+        if self.bulk is not None:  # written by ``load`` already
+            return Applied(encoded.good, 0, list(encoded.rejected))
         if not self._analyzed and encoded.rows >= 1000:
             # Without statistics the planner expects a few rows and probes every reference by index
             # instead of hashing. Batches are alike: once is enough.
@@ -720,8 +874,8 @@ class PostgresStage(Stage):
         return super().apply_batch(encoded)
 
     def upsert(self) -> tuple[int, int]:
-        if self.entity.whole_file:
-            return super().upsert()
+        if self.entity.whole_file or self.partitioned:
+            return super().upsert()  # a partitioned table's RETURNING has no system columns
         # A row a conflict updated carries the updating transaction in xmax; a new row has 0.
         rows = self.fetch(
             f"WITH written AS ({self.upsert_sql()} RETURNING (xmax = 0) AS inserted) "
@@ -731,10 +885,13 @@ class PostgresStage(Stage):
         return inserted, total - inserted
 
 
+def combined(array: Any) -> pa.Array:
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
 def _stageable(text: pa.Array) -> pa.Array:
     """Raw text as it can be staged: PostgreSQL text cannot hold NUL, shown as U+FFFD instead."""
-    if isinstance(text, pa.ChunkedArray):
-        text = text.combine_chunks()
+    text = combined(text)
     buffers = text.buffers()
     if len(buffers) > 2 and buffers[2] is not None and b"\x00" in buffers[2].to_pybytes():
         return pc.replace_substring(text, "\x00", "\ufffd")
@@ -778,11 +935,14 @@ def import_connection(connection: BaseDatabaseWrapper) -> Iterator[None]:
             cursor.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
 
 
-def stage_for(connection: BaseDatabaseWrapper, entity: Entity, tenant_id: int) -> Stage:
+def stage_for(
+    connection: BaseDatabaseWrapper, entity: Entity, tenant_id: int, *, allow_bulk: bool = True
+) -> Stage:
+    """The stage for ``connection``'s database; ``allow_bulk`` lets it load a new partition (PostgreSQL)."""
     if connection.vendor == "postgresql":
-        return PostgresStage(connection, entity, tenant_id)
+        return PostgresStage(connection, entity, tenant_id, allow_bulk=allow_bulk)
     if connection.vendor == "sqlite":
-        return SqliteStage(connection, entity, tenant_id)
+        return SqliteStage(connection, entity, tenant_id, allow_bulk=allow_bulk)
     raise NotImplementedError(f"imports support SQLite and PostgreSQL, not {connection.vendor}")
 
 

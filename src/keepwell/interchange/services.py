@@ -11,6 +11,7 @@ row number, column and reason and written to ``PATH.rejected.csv``. Afterwards
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,15 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection, transaction
 
 from keepwell.audit.services import audit_record
-from keepwell.interchange.database import Encoded, Stage, encrypt_salaries, import_connection, stage_for
+from keepwell.interchange.database import (
+    BulkLoadRefused,
+    Encoded,
+    Stage,
+    combined,
+    encrypt_salaries,
+    import_connection,
+    stage_for,
+)
 from keepwell.interchange.entities import Entity, entity_get
 from keepwell.interchange.errors import FileRefused
 from keepwell.interchange.pipeline import pipelined
@@ -113,7 +122,16 @@ def import_file(
             tally = _Tally(rejected)
             try:
                 with import_connection(connection), transaction.atomic():
-                    _run(spec, tenant, reader, reference, tally, progress)
+                    try:
+                        with transaction.atomic():
+                            _run(spec, tenant, reader, reference, tally, progress, allow_bulk=True)
+                    except BulkLoadRefused:
+                        # A new partition's rows broke a unique key: again, row-wise, which says where.
+                        reader.close()
+                        reader = open_reader(path, chosen, spec)
+                        rejected.restart()
+                        tally = _Tally(rejected)
+                        _run(spec, tenant, reader, reference, tally, progress, allow_bulk=False)
                     audit_record(
                         action="interchange.import",
                         actor=actor,
@@ -154,8 +172,10 @@ def _run(
     reference: ReferenceData,
     tally: _Tally,
     progress: Progress | None,
+    *,
+    allow_bulk: bool,
 ) -> None:
-    stage = stage_for(connection, spec, tenant.pk)
+    stage = stage_for(connection, spec, tenant.pk, allow_bulk=allow_bulk)
     stage.create()
 
     def prepare(raw: RawBatch) -> tuple[CheckedBatch, Encoded, Encoded | None]:
@@ -177,9 +197,15 @@ def _run(
             progress(spec.name, pending[-1][0].position, reader.total)
         pending.clear()
 
-    for checked, payload, bad in pipelined(reader.batches(), prepare):
-        if tally.read == 0 and checked.raw.position:
-            stage.expect(rows=reader.total * len(checked.raw) // checked.raw.position)
+    batches = iter(reader.batches())
+    first = next(batches, None)
+    if first is None:
+        batches = iter(())
+    else:
+        if first.position:
+            stage.expect(rows=reader.total * len(first) // first.position)
+        batches = itertools.chain([first], batches)
+    for checked, payload, bad in pipelined(batches, prepare):
         stage.load(payload)
         tally.read += len(checked.raw)
         if spec.whole_file:
@@ -218,7 +244,7 @@ def _report(
             pa.array([row for row, _column, _reason in rejections], pa.int64()), value_set=rows
         )
         columns = [
-            pa.concat_arrays([_combined(raw.columns[name]) for raw in raws]).take(positions).to_pylist()
+            pa.concat_arrays([combined(raw.columns[name]) for raw in raws]).take(positions).to_pylist()
             for name in spec.column_names
         ]
         staged = [
@@ -227,10 +253,6 @@ def _report(
         ]
     for row, column, reason, values in sorted(staged + structural, key=lambda item: item[0]):
         tally.reject(values, row, column, reason)
-
-
-def _combined(array: Any) -> pa.Array:
-    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
 
 
 def export_file(

@@ -183,12 +183,20 @@ class RejectedWriter:
         self._file = _AtomicFile(self.path)
         self._handle: TextIO = self._file.temporary.open("w", encoding="utf-8", newline="")
         self._writer = csv.writer(self._handle, lineterminator="\n")
-        self._writer.writerow([*entity.column_names, *REJECTED_COLUMNS])
+        self._columns = list(entity.column_names)
+        self._writer.writerow([*self._columns, *REJECTED_COLUMNS])
         self.count = 0
 
     def write(self, values: Iterable[Any], row: int, column: str, reason: str) -> None:
         self._writer.writerow([*("" if value is None else value for value in values), row, column, reason])
         self.count += 1
+
+    def restart(self) -> None:
+        """Forget the rows written so far (the file is about to be read again from its start)."""
+        self._handle.seek(0)
+        self._handle.truncate()
+        self._writer.writerow([*self._columns, *REJECTED_COLUMNS])
+        self.count = 0
 
     def commit(self) -> Path | None:
         self._handle.close()
