@@ -9,12 +9,14 @@ checked by one join each — and swaps it in (``swap_partition``) instead of gro
 row and checking four foreign keys per row.
 
 The primary key becomes (id, tenant_id), as PostgreSQL requires of a partitioned table's unique
-constraints to include the partition key; its index still serves lookups by ``id`` alone. SQLite keeps a plain
-table (an embedded installation holds one company).
+constraints to include the partition key; its index still serves lookups by ``id`` alone. Other unique keys
+put ``tenant_id`` last and plain indexes leave it out (``key_partitions``): within a partition it never
+differs. SQLite keeps a plain table (an embedded installation holds one company).
 """
 
 from __future__ import annotations
 
+import re
 import secrets
 import time
 from typing import Any
@@ -148,6 +150,60 @@ def _rebuild(cursor: Any, table: str, *, partitioned: bool, tenants: list[int]) 
 
 
 _SEQUENCE = "SELECT pg_get_serial_sequence(%s, 'id')"
+_KEY = re.compile(r"\(([^()]*)\)")
+
+
+def _rekeyed(definition: str, *, partitioned: bool, unique: bool) -> str:
+    """``definition`` (a UNIQUE constraint's or an index's) with its key columns in the order that suits
+    the table: plain, ``tenant_id`` first (every tenant-scoped query seeks on it); partitioned, where each
+    partition holds one tenant and ``tenant_id`` is the same in every row, a unique key keeps it last (the
+    partition key must be in it) and an index leaves it out — a leading column that never differs would
+    only make every comparison go through to the next one."""
+    match = _KEY.search(definition)
+    if match is None:
+        raise ValueError(f"no key columns in {definition!r}")
+    columns = [column.strip() for column in match.group(1).split(",")]
+    others = [column for column in columns if column != "tenant_id"]
+    if not partitioned:
+        key = ["tenant_id", *others]
+    elif unique:
+        key = [*others, "tenant_id"]
+    else:
+        key = others or columns
+    return f"{definition[: match.start(1)]}{', '.join(key)}{definition[match.end(1) :]}"
+
+
+def _rekey(connection: BaseDatabaseWrapper, *, partitioned: bool) -> None:
+    for table in PARTITIONED_TABLES:
+        if not is_partitioned(connection, table):
+            continue
+        with connection.cursor() as cursor:
+            constraints, indexes = _definitions(cursor, table)
+            for name, kind, definition in constraints:
+                if kind != "u":
+                    continue
+                wanted = _rekeyed(definition, partitioned=partitioned, unique=True)
+                if wanted != definition:
+                    cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {name}")
+                    cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {name} {wanted}")
+            for definition in indexes:
+                wanted = _rekeyed(definition, partitioned=partitioned, unique=False)
+                if wanted != definition:
+                    cursor.execute(f"DROP INDEX {definition.split()[2]}")
+                    cursor.execute(wanted.replace(" ON ONLY ", " ON "))
+
+
+def key_partitions(connection: BaseDatabaseWrapper) -> None:
+    """Migration step: the partitioned tables' unique keys and indexes in the order that suits partitions
+    (``_rekeyed``); those of plain tables are left as they are."""
+    if connection.vendor == "postgresql":
+        _rekey(connection, partitioned=True)
+
+
+def unkey_partitions(connection: BaseDatabaseWrapper) -> None:
+    """Migration step, reversed: ``tenant_id`` first again, as on a plain table."""
+    if connection.vendor == "postgresql":
+        _rekey(connection, partitioned=False)
 
 
 def partition_tables(connection: BaseDatabaseWrapper) -> None:

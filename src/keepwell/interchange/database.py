@@ -843,10 +843,14 @@ class PostgresStage(Stage):
             return
         target = STAGE if self.bulk is None else self.bulk.table
         columns = ", ".join(self.quote(name) for name in encoded.columns)
-        copy_format = "binary" if self.bulk is not None and self.bulk.types is not None else "csv"
+        options = "FORMAT csv"
+        if self.bulk is not None:
+            # The new table is this transaction's own, invisible to every other until the swap commits:
+            # its rows go in frozen, so that neither the first reads nor vacuum have to visit them again.
+            options = f"FORMAT {'binary' if self.bulk.types is not None else 'csv'}, FREEZE"
         with (
             self.connection.cursor() as cursor,
-            cursor.cursor.copy(f"COPY {target} ({columns}) FROM STDIN (FORMAT {copy_format})") as copy,
+            cursor.cursor.copy(f"COPY {target} ({columns}) FROM STDIN ({options})") as copy,
         ):
             view = memoryview(encoded.data)
             for start in range(0, len(view), 1 << 20):

@@ -223,19 +223,56 @@ def test_the_migration_steps_keep_rows_names_and_the_sequence_both_ways(world, t
                 "SELECT conname FROM pg_constraint WHERE conrelid = 'crm_activity'::regclass ORDER BY conname"
             )
             names = [name for (name,) in cursor.fetchall()]
-            cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'crm_activity' ORDER BY 1")
-            indexes = [name for (name,) in cursor.fetchall()]
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'crm_activity' ORDER BY 1"
+            )
+            indexes = cursor.fetchall()
         return rows, names, indexes
 
     with connection.cursor() as cursor:  # a migration runs in a transaction of its own: no checks pending
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     partitioned = shape()
+    partitions.unkey_partitions(connection)
     partitions.unpartition_tables(connection)
     assert not partitions.is_partitioned(connection, "crm_activity")
     plain = shape()
     partitions.partition_tables(connection)
+    partitions.key_partitions(connection)
 
     assert partitions.is_partitioned(connection, "crm_activity")
+    # Plain: every key starts with the tenant; partitioned: the unique key ends with it, the index omits it.
+    assert plain[2] == [
+        (
+            "activity_employee_started_idx",
+            "CREATE INDEX activity_employee_started_idx ON public.crm_activity"
+            " USING btree (tenant_id, employee_id, started_at)",
+        ),
+        (
+            "activity_id_unique",
+            "CREATE UNIQUE INDEX activity_id_unique ON public.crm_activity"
+            " USING btree (tenant_id, activity_id)",
+        ),
+        (
+            "crm_activity_pkey",
+            "CREATE UNIQUE INDEX crm_activity_pkey ON public.crm_activity USING btree (id)",
+        ),
+    ]
+    assert partitioned[2] == [
+        (
+            "activity_employee_started_idx",
+            "CREATE INDEX activity_employee_started_idx ON ONLY"
+            " public.crm_activity USING btree (employee_id, started_at)",
+        ),
+        (
+            "activity_id_unique",
+            "CREATE UNIQUE INDEX activity_id_unique ON ONLY public.crm_activity"
+            " USING btree (activity_id, tenant_id)",
+        ),
+        (
+            "crm_activity_pkey",
+            "CREATE UNIQUE INDEX crm_activity_pkey ON ONLY public.crm_activity USING btree (id, tenant_id)",
+        ),
+    ]
     assert plain[:2] == partitioned[:2]
     assert shape() == partitioned
     assert _partition_oid(world.tenant_a)
