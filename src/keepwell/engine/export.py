@@ -40,8 +40,10 @@ def number_texts(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Arr
     128-bit decimal formatting). Arrow writes a decimal below 10**-6 in scientific notation (``0E-14``):
     zeros become ``0`` and the rare other ones are formatted one by one.
     """
-    if pa.types.is_integer(values.type):
-        return pc.cast(values, pa.string())
+    if pa.types.is_integer(values.type) or (pa.types.is_decimal(values.type) and values.type.scale == 0):
+        return pc.cast(values, pa.string())  # no fractional digits to trim
+    if not pa.types.is_decimal(values.type) or values.type.scale < 0:
+        raise TypeError(f"number_texts formats integers and decimals of scale >= 0, not {values.type}")
     text = pc.cast(values, pa.string())
     trimmed = pc.utf8_rtrim(pc.utf8_rtrim(text, characters="0"), characters=".")
     scientific = pc.match_substring(text, "E")

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 import pyarrow as pa
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -155,6 +156,11 @@ def test_number_texts_are_exact_and_positional_at_every_magnitude():
         None,
     ]
     assert number_texts(pa.array([0, None, -7], pa.int64())).to_pylist() == ["0", None, "-7"]
+    # Scale 0: the zeros are significant.
+    whole = pa.array([Decimal(100), Decimal(0), None, Decimal(-10)], pa.decimal128(20, 0))
+    assert number_texts(whole).to_pylist() == ["100", "0", None, "-10"]
+    with pytest.raises(TypeError, match="scale >= 0"):
+        number_texts(pa.array([Decimal("1E+2")], pa.decimal128(5, -2)))
 
 
 @given(st.decimals(min_value=-(10**20), max_value=10**20, places=14, allow_nan=False))
