@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,8 +53,8 @@ def _timed_child(which: str, directory: Path, dataset: Dataset, output: Path) ->
     return Run(json.loads(stdout.strip().splitlines()[-1]), usage.ru_maxrss * 1024)
 
 
-def _full_evaluate(url: str, directory: Path, dataset: Dataset, counts: dict[str, int], keep: bool) -> Run:
-    """Load the facts into a fresh KeepWell database at ``url`` (untimed), then time `evaluate` in a child.
+def _prepare_database(url: str, directory: Path, counts: dict[str, int], keep: bool) -> None:
+    """Load the facts into a fresh KeepWell database at ``url`` (untimed).
 
     With ``keep``, a database that already holds exactly these facts is used as it is (its earlier results
     removed) instead of being loaded again.
@@ -68,6 +69,13 @@ def _full_evaluate(url: str, directory: Path, dataset: Dataset, counts: dict[str
         loaded = load(url, directory)
         slow = ", ".join(f"{table} {seconds:.0f} s" for table, seconds in loaded.items() if seconds >= 1)
         print(f"  loaded {url.split('@')[-1]} in {time.perf_counter() - started:.0f} s ({slow})")
+
+
+def _full_evaluate(url: str, dataset: Dataset, counts: dict[str, int]) -> Run:
+    """Time `evaluate` on the prepared database at ``url`` in a child, then remove its results (untimed),
+    so that every run starts from the state a fresh load leaves."""
+    from bench.evaluate.database import reuse
+
     command = [
         sys.executable,
         "-m",
@@ -82,7 +90,10 @@ def _full_evaluate(url: str, directory: Path, dataset: Dataset, counts: dict[str
     _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"keepwell evaluate on {url} failed")
-    return Run(json.loads(stdout.strip().splitlines()[-1]), usage.ru_maxrss * 1024)
+    run = Run(json.loads(stdout.strip().splitlines()[-1]), usage.ru_maxrss * 1024)
+    if not reuse(url, counts):
+        raise SystemExit(f"{url} no longer holds the benchmark facts")
+    return run
 
 
 def _cross_check(engine_output: Path, bare_output: Path) -> tuple[int, int, int]:
@@ -132,6 +143,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="use a database an earlier run left when it holds the same facts, instead of loading it again",
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="with --database: full evaluations per database, each round after a fresh calendar query",
+    )
     arguments = parser.parse_args(argv)
 
     results: list[tuple[Dataset, Run, dict[str, Run]]] = []
@@ -159,22 +176,39 @@ def main(argv: list[str] | None = None) -> int:
                 checks[variant] = _cross_check(engine_output, output)
         engine = min(engine_runs, key=lambda run: run.figures["total_s"])
         results.append((dataset, engine, bares))
-        for database in arguments.database:
-            url = (
-                f"sqlite:///{arguments.data / dataset.name}.sqlite3"
-                if database == "sqlite"
-                else arguments.postgres_url
-            )
-            full = _full_evaluate(url, directory, dataset, counts, arguments.keep_databases)
-            reference = bares["bare"].figures["total_s"]
-            f = full.figures
-            print(
-                f"keepwell evaluate on {database}: read {f['read_s']:.2f} s"
-                f" + evaluate {f['evaluate_s']:.2f} s"
-                f" + store {f['store_s']:.2f} s = {f['total_s']:.2f} s, peak RSS {_gib(full.peak_rss_bytes)};"
-                f" ratio to the bare query: {f['total_s'] / reference:.2f}x"
-                f" (to the calendar variant: {f['total_s'] / bares['bare-calendar'].figures['total_s']:.2f}x)"
-            )
+        urls = {
+            database: f"sqlite:///{arguments.data / dataset.name}.sqlite3"
+            if database == "sqlite"
+            else arguments.postgres_url
+            for database in arguments.database
+        }
+        for url in urls.values():
+            _prepare_database(url, directory, counts, arguments.keep_databases)
+        ratios: dict[str, list[float]] = {database: [] for database in urls}
+        for round_number in range(1, arguments.rounds + 1 if urls else 1):
+            # Each round times the calendar query again right before its full runs: this machine's speed
+            # drifts, and a ratio should compare runs made a minute apart, not half an hour.
+            with tempfile.TemporaryDirectory() as scratch:
+                output = Path(scratch, "bare-calendar.parquet")
+                reference = _timed_child("bare-calendar", directory, dataset, output).figures["total_s"]
+            for database, url in urls.items():
+                full = _full_evaluate(url, dataset, counts)
+                f = full.figures
+                ratios[database].append(f["total_s"] / reference)
+                print(
+                    f"round {round_number}: keepwell evaluate on {database}: read {f['read_s']:.2f} s"
+                    f" + evaluate {f['evaluate_s']:.2f} s + store {f['store_s']:.2f} s"
+                    f" = {f['total_s']:.2f} s,"
+                    f" peak RSS {_gib(full.peak_rss_bytes)}; calendar query {reference:.2f} s;"
+                    f" ratio {f['total_s'] / reference:.2f}x"
+                    f" (to the ICU query: {f['total_s'] / bares['bare'].figures['total_s']:.2f}x)"
+                )
+        for database, values in ratios.items():
+            if len(values) > 1:
+                print(
+                    f"keepwell evaluate on {database}, ratio to the calendar query over {len(values)} rounds:"
+                    f" median {statistics.median(values):.2f}x, range {min(values):.2f}x-{max(values):.2f}x"
+                )
         figures = engine.figures
         print(
             f"engine: load {figures['load_s']:.2f} s + evaluate {figures['evaluate_s']:.2f} s"

@@ -13,12 +13,13 @@ import os
 import queue
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
@@ -107,6 +108,26 @@ SQLITE_SLICE_IDS = 1_000_000
 SQLITE_MAX_SLICES = 256
 # Reads retried when another connection committed while the slices were being read.
 CONSISTENT_READ_ATTEMPTS = 3
+
+
+def _to_encode(name: str, schema: pa.Schema) -> list[int]:
+    """Positions of the columns of fact ``name`` that the engine's contract names as low-cardinality and
+    that are not dictionary-encoded yet."""
+    from keepwell.engine.facts import TABLE_CONTRACTS
+
+    contract = TABLE_CONTRACTS.get(name)
+    positions = [
+        schema.get_field_index(column) for column in (contract.dictionary_columns if contract else ())
+    ]
+    return [at for at in positions if at >= 0 and not pa.types.is_dictionary(schema.field(at).type)]
+
+
+def _dictionary_encoded(name: str, table: pa.Table) -> pa.Table:
+    """``table`` with its low-cardinality columns dictionary-encoded, as a Parquet copy of the facts reads
+    them: the engine then filters and groups on small integers rather than on millions of strings."""
+    for at in _to_encode(name, table.schema):
+        table = table.set_column(at, table.schema.field(at).name, pc.dictionary_encode(table.column(at)))
+    return table
 
 
 def _extension_path(module_name: str, extension: str) -> str:
@@ -295,15 +316,16 @@ class _SliceReaders:
         for con in self.connections:
             idle.put(con)
 
-        def run(sql: str) -> pa.Table:
+        def run(name: str, sql: str) -> pa.Table:
             con = idle.get()
             try:
-                return con.execute(sql).to_arrow_table()
+                table = con.execute(sql).to_arrow_table()
             finally:
                 idle.put(con)
+            return _dictionary_encoded(name, table)  # on this slice's thread, while others read
 
         with ThreadPoolExecutor(max_workers=len(self.connections)) as pool:
-            results = list(pool.map(run, [sql for _, sql in reads]))
+            results = list(pool.map(run, [name for name, _ in reads], [sql for _, sql in reads]))
         pieces: dict[str, list[pa.Table]] = {}
         for (name, _), table in zip(reads, results, strict=True):
             pieces.setdefault(name, []).append(table)
@@ -353,12 +375,19 @@ def _read_attached(tenant: Tenant, *, threads: int) -> dict[str, pa.Table]:
                 [SOURCE_ALIAS, wanted],
             ).fetchall()
         )
-        return {
+        tables = {
             name: con.execute(fact_query(name, tenant=tenant, partitions=partitions)).to_arrow_table()
             for name in ("employees", *FACT_READS)
         }
     finally:
         con.close()
+    # Batch by batch, on ``threads`` threads (Arrow's kernels release the GIL).
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for name, table in tables.items():
+            if _to_encode(name, table.schema):
+                batches = [pa.table(batch) for batch in table.to_batches()] or [table]
+                tables[name] = pa.concat_tables(pool.map(partial(_dictionary_encoded, name), batches))
+    return tables
 
 
 def _utc_labelled(table: pa.Table) -> pa.Table:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pcsv
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -27,6 +31,7 @@ _METRIC_KEYS, _METRIC_FIELDS = ("employee_key", "month"), ("value", "numerator",
 # Per group-month: {metric: [n, mean, median, p90, top_decile_mean]}.
 _BENCHMARK_KEYS = ("group_kind", "group_id", "month")
 _BENCHMARK_FIELDS = ("n", "mean", "median", "p90", "top_decile_mean")
+SNAPSHOT_THREADS = 2
 
 
 def _snapshots(table: pa.Table, keys: tuple[str, ...], fields: tuple[str, ...]) -> pa.Table:
@@ -65,56 +70,80 @@ def _snapshots(table: pa.Table, keys: tuple[str, ...], fields: tuple[str, ...]) 
     return table.select(list(keys)).take(starts).append_column("snapshot", snapshot)
 
 
+def _cuts(table: pa.Table, keys: tuple[str, ...], parts: int) -> list[int]:
+    """Row positions cutting ``table`` (sorted by ``keys``) into about ``parts`` equal pieces, each cut at
+    the start of a run of equal keys, so that no snapshot is split; the first is 0, the last the length."""
+    rows, cuts = table.num_rows, [0]
+    for part in range(1, parts):
+        at = max(cuts[-1] + 1, rows * part // parts)
+        while at < rows and all(table.column(key)[at] == table.column(key)[at - 1] for key in keys):
+            at += 1  # a run is one employee-month's or group-month's metrics: a few dozen rows at most
+        if at < rows:
+            cuts.append(at)
+    return [*cuts, rows]
+
+
 def _snapshot_rows(evaluation: Any) -> tuple[pa.Table, pa.Table]:
-    return (
-        _snapshots(evaluation.metric_values, _METRIC_KEYS, _METRIC_FIELDS),
-        _snapshots(evaluation.benchmarks, _BENCHMARK_KEYS, _BENCHMARK_FIELDS),
-    )
+    """The metric and benchmark snapshots, assembled in pieces on ``SNAPSHOT_THREADS`` threads (Arrow's
+    kernels release the GIL)."""
+    work = [
+        (evaluation.metric_values, _METRIC_KEYS, _METRIC_FIELDS),
+        (evaluation.benchmarks, _BENCHMARK_KEYS, _BENCHMARK_FIELDS),
+    ]
+    with ThreadPoolExecutor(max_workers=SNAPSHOT_THREADS) as pool:
+        pending = [
+            [
+                pool.submit(_snapshots, table.slice(start, end - start), keys, fields)
+                for start, end in pairwise(_cuts(table, keys, SNAPSHOT_THREADS))
+            ]
+            for table, keys, fields in work
+        ]
+        metric_rows, benchmark_rows = (
+            pa.concat_tables(piece.result() for piece in pieces) for pieces in pending
+        )
+    return metric_rows, benchmark_rows
 
 
-def _bulk_insert(table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-    """Insert many rows at once: COPY on PostgreSQL, one executemany on SQLite."""
-    if not rows:
+def _bulk_insert(table: str, rows: pa.Table) -> None:
+    """Insert ``rows`` (columns named as the table's) at once: one CSV ``COPY`` on PostgreSQL, written by
+    Arrow; one ``executemany`` on SQLite."""
+    if not rows.num_rows:
         return
-    names = ", ".join(connection.ops.quote_name(column) for column in columns)
+    names = ", ".join(connection.ops.quote_name(column) for column in rows.column_names)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+            sink = io.BytesIO()
+            pcsv.write_csv(rows, sink, write_options=pcsv.WriteOptions(include_header=False))
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN (FORMAT csv)") as copy:
+                copy.write(sink.getbuffer())
         else:
-            marks = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+            marks = ", ".join(["%s"] * rows.num_columns)
+            columns = [column.to_pylist() for column in rows.columns]
+            cursor.executemany(
+                f"INSERT INTO {table} ({names}) VALUES ({marks})", list(zip(*columns, strict=True))
+            )
+
+
+def _stored(run: EvaluationRun, snapshots: pa.Table, keys: dict[str, str]) -> pa.Table:
+    """``snapshots`` as a snapshot table's rows: tenant, run, the ``keys`` renamed, the values."""
+    rows = snapshots.num_rows
+    columns = {
+        "tenant_id": pa.repeat(pa.scalar(run.tenant_id, pa.int64()), rows),
+        "run_id": pa.repeat(pa.scalar(run.pk, pa.int64()), rows),
+        **{column: snapshots.column(key) for key, column in keys.items()},
+        "values": snapshots.column("snapshot"),
+    }
+    return pa.table(columns)
 
 
 def _store(run: EvaluationRun, metric_rows: pa.Table, benchmark_rows: pa.Table) -> None:
-    tenant_id, run_id = run.tenant_id, run.pk
     _bulk_insert(
         MetricSnapshot._meta.db_table,
-        ["tenant_id", "run_id", "employee_id", "month", "values"],
-        [
-            (tenant_id, run_id, employee, month, snapshot)
-            for employee, month, snapshot in zip(
-                metric_rows.column("employee_key").to_pylist(),
-                metric_rows.column("month").to_pylist(),
-                metric_rows.column("snapshot").to_pylist(),
-                strict=True,
-            )
-        ],
+        _stored(run, metric_rows, {"employee_key": "employee_id", "month": "month"}),
     )
     _bulk_insert(
         BenchmarkSnapshot._meta.db_table,
-        ["tenant_id", "run_id", "group_kind", "group_id", "month", "values"],
-        [
-            (tenant_id, run_id, kind, group, month, snapshot)
-            for kind, group, month, snapshot in zip(
-                benchmark_rows.column("group_kind").to_pylist(),
-                benchmark_rows.column("group_id").to_pylist(),
-                benchmark_rows.column("month").to_pylist(),
-                benchmark_rows.column("snapshot").to_pylist(),
-                strict=True,
-            )
-        ],
+        _stored(run, benchmark_rows, {"group_kind": "group_kind", "group_id": "group_id", "month": "month"}),
     )
 
 

@@ -92,6 +92,9 @@ def test_every_row_of_the_tenant_is_read_exactly_once_whatever_the_slicing(
     assert activities[3]["replied_at"] == datetime(2026, 10, 21, 3, 4, 5, 123456, tzinfo=UTC)
     assert activities[3]["customer_key"] is None
     assert facts.activities.schema.field("started_at").type == pa.timestamp("us", tz="UTC")
+    # Low-cardinality columns come dictionary-encoded, as from Parquet.
+    assert facts.activities.schema.field("purpose").type == pa.dictionary(pa.int32(), pa.string())
+    assert facts.orders.schema.field("currency").type == pa.dictionary(pa.int32(), pa.string())
     assert [(row["amount"], row["currency"]) for row in _sorted(facts.orders, "ordered_at")] == [
         (Decimal("50000.0000"), "CNY"),
         (Decimal("1000.0000"), "EUR"),
@@ -126,6 +129,7 @@ def test_empty_tables_are_read_with_their_columns(world):
     facts = load_facts(world.tenant_b)
     assert facts.activities.num_rows == 0
     assert facts.activities.schema.field("customer_key").type == pa.int64()
+    assert facts.activities.schema.field("purpose").type == pa.dictionary(pa.int32(), pa.string())
     assert facts.employees.column("employee_id").to_pylist() == ["B001"]
 
 
