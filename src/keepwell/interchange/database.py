@@ -52,6 +52,10 @@ SQLITE_CACHE_KIB = 64 * 1024
 # SQLite: files of at least this many rows, and at least as many as the table holds, build the table's
 # secondary indexes after their rows are in rather than row by row.
 SQLITE_DEFER_INDEXES_ROWS = 100_000
+# SQLite: helper threads sorting an index built after the rows are in, and the page cache meanwhile (the
+# size of each thread's sorted runs: at 5M rows 16 MiB builds faster than 64 MiB, in a quarter of the memory).
+SQLITE_SORT_THREADS = 2
+SQLITE_SORT_CACHE_KIB = 16 * 1024
 # PostgreSQL: a file of at least this many rows into a tenant whose partition of a partitioned table is
 # empty builds that partition as a new table and swaps it in (``keepwell.crm.partitions``), resolving
 # references from maps of the referenced ids held in memory while it lasts — up to this many ids in all.
@@ -639,8 +643,17 @@ class SqliteStage(Stage):
         super().drop()
         self.execute(f"DROP TRIGGER IF EXISTS {UPDATES}_trigger")
         self.execute(f"DROP TABLE IF EXISTS {UPDATES}")
-        for _name, sql in self._deferred_indexes:
-            self.execute(sql)
+        if self._deferred_indexes:
+            # SQLite sorts an index being built on helper threads when allowed to (off by default), each
+            # sorting runs as large as the page cache: a smaller cache keeps them small and quick.
+            threads = int(self.fetch("PRAGMA threads")[0][0])
+            self.execute(f"PRAGMA threads = {SQLITE_SORT_THREADS}")
+            self.execute(f"PRAGMA cache_size = -{SQLITE_SORT_CACHE_KIB}")
+            try:
+                for _name, sql in self._deferred_indexes:
+                    self.execute(sql)
+            finally:
+                self.execute(f"PRAGMA threads = {threads}")
         self._deferred_indexes = []
         with self.connection.cursor() as cursor:
             cursor.execute(f"PRAGMA cache_size = {int(self._cache_size)}")

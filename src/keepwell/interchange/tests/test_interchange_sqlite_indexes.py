@@ -44,14 +44,24 @@ def test_a_file_larger_than_its_table_builds_the_index_afterwards(world, tmp_pat
     monkeypatch.setattr(database, "SQLITE_DEFER_INDEXES_ROWS", 5)
     before = _indexes()
     assert SECONDARY in before
+    sort_threads: list[int] = []  # SQLite's helper threads when the index is built
 
-    result, seen = _import(world, tmp_path / "first.csv", _rows(0, 10))
+    def watch(execute, sql, params, many, context):
+        if sql.startswith("CREATE INDEX"):
+            sort_threads.append(connection.connection.execute("PRAGMA threads").fetchone()[0])
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(watch):
+        result, seen = _import(world, tmp_path / "first.csv", _rows(0, 10))
 
     assert result.summary() == "read 10, imported 10, updated 0, rejected 0"
     assert seen
     assert all(SECONDARY not in names for names in seen)
     assert _indexes() == before
+    assert sort_threads == [2]
     with connection.cursor() as cursor:
+        cursor.execute("PRAGMA threads")
+        assert cursor.fetchone() == (0,)  # the connection's setting again
         cursor.execute("PRAGMA integrity_check")
         assert cursor.fetchall() == [("ok",)]
         cursor.execute(f"SELECT count(*) FROM crm_activity INDEXED BY {SECONDARY}")
