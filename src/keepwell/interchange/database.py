@@ -751,16 +751,13 @@ class PostgresStage(Stage):
         self.execute(f"LOCK TABLE {partition} IN EXCLUSIVE MODE")
         if self.fetch(f"SELECT EXISTS (SELECT 1 FROM {partition})")[0][0]:
             return
-        lookups = {column.name: lookup for column in self.entity.columns if (lookup := self._lookup(column))}
-        referenced = sum(
-            int(self.fetch(f"SELECT count(*) FROM {table} WHERE tenant_id = {self.tenant}")[0][0])
-            for table, _id_column, _what in lookups.values()
-        )
-        if referenced > POSTGRES_BULK_MAX_REFERENCED:
-            return
-        references = {
-            name: self._reference_map(table, id_column) for name, (table, id_column, _what) in lookups.items()
-        }
+        references: dict[str, tuple[pa.Array, pa.Array]] = {}
+        for column in self.entity.columns:
+            if lookup := self._lookup(column):
+                table, id_column, _what = lookup
+                references[column.name] = self._reference_map(table, id_column)
+                if sum(len(ids) for ids, _keys in references.values()) > POSTGRES_BULK_MAX_REFERENCED:
+                    return  # too many to hold in memory: row-wise
         table = f"{partition}_load"
         build_like(self.connection, self.table, self.tenant, table)
         types = {

@@ -197,15 +197,14 @@ def _run(
             progress(spec.name, pending[-1][0].position, reader.total)
         pending.clear()
 
+    # The first batch tells the file's size (from how far into it the batch ends) before any is staged.
     batches = iter(reader.batches())
     first = next(batches, None)
-    if first is None:
-        batches = iter(())
-    else:
-        if first.position:
-            stage.expect(rows=reader.total * len(first) // first.position)
-        batches = itertools.chain([first], batches)
-    for checked, payload, bad in pipelined(batches, prepare):
+    if first is not None and first.position:
+        stage.expect(rows=reader.total * len(first) // first.position)
+    for checked, payload, bad in pipelined(
+        itertools.chain([first] if first is not None else [], batches), prepare
+    ):
         stage.load(payload)
         tally.read += len(checked.raw)
         if spec.whole_file:

@@ -134,6 +134,19 @@ def test_a_key_twice_in_the_file_is_imported_row_wise_and_reported(world, tmp_pa
         assert Activity.objects.get(activity_id="A2").duration_minutes == 5
 
 
+def test_more_referenced_ids_than_the_cap_are_imported_row_wise(world, tmp_path, monkeypatch):
+    monkeypatch.setattr(database, "POSTGRES_BULK_MAX_REFERENCED", 0)  # the tenant's employees exceed it
+    before = _partition_oid(world.tenant_a)
+
+    result, loading = _import(
+        world.tenant_a, _one(tmp_path, "A1", "N001"), bulk=True, monkeypatch=monkeypatch
+    )
+
+    assert result.summary() == "read 1, imported 1, updated 0, rejected 0"
+    assert loading == [False]
+    assert _partition_oid(world.tenant_a) == before  # the same table: no partition was swapped in
+
+
 def test_a_tenant_with_activities_is_imported_row_wise(world, tmp_path, monkeypatch):
     _import(world.tenant_a, _one(tmp_path, "A1", "N001"), bulk=False, monkeypatch=monkeypatch)
     before = _partition_oid(world.tenant_a)
