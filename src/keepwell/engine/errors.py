@@ -14,6 +14,7 @@ class EngineErrorCode(StrEnum):
     AMBIGUOUS_EXCHANGE_RATE = "ambiguous_exchange_rate"
     DUPLICATE_TARGET = "duplicate_target"
     INVALID_ARGUMENT = "invalid_argument"
+    FACTS_UNREADABLE = "facts_unreadable"
 
 
 class EngineError(Exception):
@@ -68,3 +69,9 @@ class InvalidArgument(EngineError):
     """An argument of ``evaluate`` is out of its domain (unknown group kind, bad month...)."""
 
     code = EngineErrorCode.INVALID_ARGUMENT
+
+
+class FactsUnreadable(EngineError):
+    """A scanned fact table's source failed while it was read (the database went away, a query failed)."""
+
+    code = EngineErrorCode.FACTS_UNREADABLE

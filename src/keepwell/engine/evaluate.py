@@ -26,9 +26,10 @@ Representation of results (both tables are Arrow):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import duckdb
@@ -53,11 +54,12 @@ from keepwell.engine.compile import (
 from keepwell.engine.errors import (
     AmbiguousExchangeRate,
     DuplicateTarget,
+    FactsUnreadable,
     InvalidArgument,
     InvalidFacts,
     MissingExchangeRate,
 )
-from keepwell.engine.facts import Facts
+from keepwell.engine.facts import DUCKDB_TYPES, TABLE_CONTRACTS, ColumnKind, Facts, FactScan
 from keepwell.engine.metrics import METRICS, STREAMS, FromStream, MetricSpec, OverTarget, StreamSpec
 
 GROUP_KINDS = ("team", "department", "role", "tenant")
@@ -154,6 +156,11 @@ def _decimal_units_sql(column: str, scale: int) -> str:
     return f"CAST(CAST({column} AS DECIMAL(18,{scale})) * {10**scale} AS BIGINT)"
 
 
+def _timestamp_literal(microseconds: int) -> str:
+    instant = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=microseconds)
+    return f"TIMESTAMPTZ '{instant.isoformat(sep=' ')}'"
+
+
 def _month_label_sql(month: str) -> str:
     return f"printf('%04d-%02d', {month} // 12, {month} % 12 + 1)"
 
@@ -227,48 +234,133 @@ def _plan(
     return _Plan(as_of, first_month, last_month, zones, calendar, dimension)
 
 
-class _Session:
-    """One DuckDB connection with the facts and the plan's tables registered."""
+def _connect(settings: EngineSettings) -> duckdb.DuckDBPyConnection:
+    config: dict[str, Any] = {
+        "threads": settings.threads,
+        "memory_limit": settings.memory_limit,
+        # Output order is imposed explicitly; letting DuckDB ignore insertion order saves memory.
+        "preserve_insertion_order": False,
+    }
+    if settings.temp_directory is not None:
+        config["temp_directory"] = settings.temp_directory
+    connection = duckdb.connect(":memory:", config=config)
+    connection.execute("SET TimeZone = 'UTC'")
+    connection.execute("SET enable_progress_bar = false")
+    return connection
 
-    def __init__(self, facts: Facts, plan: _Plan, settings: EngineSettings) -> None:
-        config: dict[str, Any] = {
-            "threads": settings.threads,
-            "memory_limit": settings.memory_limit,
-            # Output order is imposed explicitly; letting DuckDB ignore insertion order saves memory.
-            "preserve_insertion_order": False,
-        }
-        if settings.temp_directory is not None:
-            config["temp_directory"] = settings.temp_directory
-        self.connection = duckdb.connect(":memory:", config=config)
-        self.connection.execute("SET TimeZone = 'UTC'")
-        self.connection.execute("SET enable_progress_bar = false")
+
+_INTEGER_TYPES = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER"})
+
+
+def _typed_scan(connection: duckdb.DuckDBPyConnection, name: str, query: str) -> str:
+    """``query`` as a SELECT of exactly fact ``name``'s columns, integers widened; other types refused."""
+    contract = TABLE_CONTRACTS[name]
+    try:
+        described = {str(row[0]): str(row[1]) for row in connection.execute(f"DESCRIBE {query}").fetchall()}
+    except duckdb.Error as error:
+        raise FactsUnreadable(f"{name} cannot be scanned: {error}") from error
+    columns = []
+    for column in contract.columns:
+        found, expected = described.get(column.name), DUCKDB_TYPES[column.kind]
+        identifier = quote_identifier(column.name)
+        if found is None:
+            raise InvalidFacts(f"{name} has no column {column.name!r}")
+        if found == expected:
+            columns.append(identifier)
+        elif column.kind is ColumnKind.INT64 and found in _INTEGER_TYPES:
+            columns.append(f"CAST({identifier} AS BIGINT) AS {identifier}")
+        else:
+            raise InvalidFacts(f"{name}.{column.name} must be {expected}, got {found}")
+    return f"SELECT {', '.join(columns)} FROM ({query}) AS scanned"
+
+
+def _read_scans(connection: duckdb.DuckDBPyConnection, facts: Facts) -> tuple[Facts, dict[str, str]]:
+    """The facts with their held scanned tables read (as Arrow, checked like given ones), and the typed
+    SELECT of each streamed table.
+
+    Opens the transaction that the session keeps to the end: every scan sees the source as it was at
+    the first one.
+    """
+    scan = facts.scan
+    if scan is None:
+        return facts, {}
+    try:
+        for statement in scan.setup:
+            connection.execute(statement)
+    except duckdb.Error as error:
+        raise FactsUnreadable(f"the facts' source cannot be opened: {error}") from error
+    connection.execute("BEGIN TRANSACTION")
+    held = {}
+    for name, query in scan.queries.items():
+        if name not in scan.streamed:
+            try:
+                held[name] = connection.execute(query).to_arrow_table()
+            except duckdb.Error as error:
+                raise FactsUnreadable(f"{name} cannot be scanned: {error}") from error
+    streamed = {name: _typed_scan(connection, name, scan.queries[name]) for name in sorted(scan.streamed)}
+    rest = FactScan(scan.setup, {name: scan.queries[name] for name in streamed}, scan.streamed)
+    return facts.with_tables(held, rest if streamed else None), streamed
+
+
+def read_scanned(facts: Facts, settings: EngineSettings | None = None) -> Facts:
+    """``facts`` with every scanned table read and held as Arrow, streamed ones included: what an
+    evaluation would read, to look at (an evaluation itself streams what it is told to)."""
+    if facts.scan is None:
+        return facts
+    connection = _connect(settings or EngineSettings())
+    try:
+        everything = FactScan(facts.scan.setup, facts.scan.queries)
+        held, _ = _read_scans(connection, facts.with_tables({}, everything))
+    finally:
+        connection.close()
+    return held
+
+
+@contextmanager
+def _engine_errors() -> Iterator[None]:
+    try:
+        yield
+    except (duckdb.ConversionException, duckdb.OutOfRangeException) as error:
+        # An amount, rate or sum beyond the documented magnitudes: refuse, never round.
+        raise InvalidFacts(f"a value is out of the engine's range: {error}") from error
+    except duckdb.IOException as error:  # only a streamed table's scan reads anything
+        raise FactsUnreadable(f"the facts' source failed while it was read: {error}") from error
+
+
+class _Session:
+    """The DuckDB connection with the facts and the plan's tables registered."""
+
+    def __init__(
+        self, connection: duckdb.DuckDBPyConnection, facts: Facts, plan: _Plan, streamed: dict[str, str]
+    ) -> None:
+        self.connection = connection
         # DuckDB has no statistics for registered Arrow tables and may build its hash table on
         # the 26-million-row fact side. Every join here is written fact (probe) JOIN dimension
         # (build), so the written order is kept.
         self.connection.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'")
         for name, table in facts.tables().items():
-            self.connection.register(f"fact_{name}", table)
+            if name in streamed:
+                self.connection.execute(f"CREATE TEMP VIEW fact_{name} AS {streamed[name]}")
+            else:
+                self.connection.register(f"fact_{name}", table)
         self.connection.register("kw_employees", plan.employees)
         self.connection.register("kw_days", plan.calendar.days)
         self.connection.register("kw_month_starts", plan.calendar.month_starts)
+        self.streamed = frozenset(streamed)
         self.plan = plan
         self.reporting_currency = facts.reporting_currency
 
     def execute(self, sql: str) -> None:
-        try:
+        with _engine_errors():
             self.connection.execute(sql)
-        except (duckdb.ConversionException, duckdb.OutOfRangeException) as error:
-            # An amount, rate or sum beyond the documented magnitudes: refuse, never round.
-            raise InvalidFacts(f"a value is out of the engine's range: {error}") from error
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
-        return self.connection.execute(sql).fetchall()
+        with _engine_errors():
+            return self.connection.execute(sql).fetchall()
 
     def arrow(self, sql: str) -> pa.Table:
-        return self.connection.sql(sql).to_arrow_table()
-
-    def close(self) -> None:
-        self.connection.close()
+        with _engine_errors():
+            return self.connection.sql(sql).to_arrow_table()
 
     # -- stream rows -------------------------------------------------------------------------
 
@@ -319,13 +411,25 @@ SELECT * EXCLUDE (first_month, last_month) FROM (
     -- On the microseconds, not the column: a plain column comparison would be pushed into
     -- the Arrow scan, where pyarrow filters by copying every batch (gigabytes at 26 M rows).
     WHERE epoch_us({quote_identifier(period)}) >= {calendar.window_start}
-      AND epoch_us({quote_identifier(period)}) < {calendar.window_end}
+      AND epoch_us({quote_identifier(period)}) < {calendar.window_end}{self._pushed_window(table, period)}
   ) AS source
   JOIN kw_employees AS e ON e.employee_key = source.{quote_identifier(employee_column)}
   JOIN kw_days AS d ON d.key = e.zone_base + (source.__period - {calendar.day_base}) // {MICROSECONDS_PER_DAY}
   WHERE source.__period < e.as_of
 ) AS located
 WHERE month BETWEEN first_month AND last_month"""
+
+    def _pushed_window(self, table: str, period: str) -> str:
+        """For a streamed table, the window once more as a plain comparison of the column, which DuckDB
+        pushes into the source's scan (a PostgreSQL scan then filters on the server)."""
+        if table not in self.streamed:
+            return ""
+        calendar = self.plan.calendar
+        column = quote_identifier(period)
+        return (
+            f"\n      AND {column} >= {_timestamp_literal(calendar.window_start)}"
+            f" AND {column} < {_timestamp_literal(calendar.window_end)}"
+        )
 
     def stream_rows_sql(self, stream: StreamSpec) -> str:
         if stream.id == "order_placed":
@@ -468,14 +572,15 @@ def evaluate(
     :class:`DuplicateTarget` or :class:`InvalidArgument` instead of guessing.
     """
     _validate_arguments(group_by, month_from, month_to)
-    plan = _plan(facts, as_of=as_of, month_from=month_from, month_to=month_to, group_by=group_by)
-    if plan is None:
-        return _empty_evaluation(facts, as_of, group_by)
-    session = _Session(facts, plan, settings or EngineSettings())
+    connection = _connect(settings or EngineSettings())
     try:
-        return _run(session, facts, plan, group_by, progress)
+        facts, streamed = _read_scans(connection, facts)
+        plan = _plan(facts, as_of=as_of, month_from=month_from, month_to=month_to, group_by=group_by)
+        if plan is None:
+            return _empty_evaluation(facts, as_of, group_by)
+        return _run(_Session(connection, facts, plan, streamed), facts, plan, group_by, progress)
     finally:
-        session.close()
+        connection.close()
 
 
 def _run(
@@ -700,4 +805,5 @@ __all__ = [
     "Evaluation",
     "ProgressCallback",
     "evaluate",
+    "read_scanned",
 ]

@@ -261,13 +261,55 @@ def _check_targets(targets: pa.Table) -> None:
         raise InvalidFacts(f"targets.month {bad!r} is not YYYY-MM")
 
 
+# DuckDB's names for the contract's column kinds: what a scanned fact table's query must yield.
+DUCKDB_TYPES: dict[ColumnKind, str] = {
+    ColumnKind.INT64: "BIGINT",
+    ColumnKind.STRING: "VARCHAR",
+    ColumnKind.TIMESTAMP: "TIMESTAMP WITH TIME ZONE",
+    ColumnKind.DATE: "DATE",
+    ColumnKind.MONEY: "DECIMAL(20,4)",
+    ColumnKind.RATE: "DECIMAL(20,10)",
+    ColumnKind.BOOL: "BOOLEAN",
+}
+
+
+@dataclass(frozen=True)
+class FactScan:
+    """Fact tables that the engine reads itself, inside its own DuckDB session, instead of Arrow tables.
+
+    ``setup`` are the statements that make the queries runnable in a fresh DuckDB connection (loading a
+    scanner extension, attaching a database read-only); they run first. ``queries`` map fact table names
+    (not ``employees``) to a SELECT yielding that table's columns as :data:`DUCKDB_TYPES` names them (any
+    integer type is widened; other differences are refused). Every query runs in one DuckDB transaction,
+    so a source that keeps a snapshot per transaction (PostgreSQL) is read in one consistent state.
+
+    Tables named in ``streamed`` are never held: each use scans the source again, with the engine's
+    filters and column choice pushed into the scan. That suits a table too large to copy, used by few
+    streams (the activities). The others are read once, as Arrow, and checked like given tables. Nulls in
+    a streamed table's non-nullable columns are the source's to prevent (its NOT NULL constraints).
+    """
+
+    setup: tuple[str, ...]
+    queries: dict[str, str]
+    streamed: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.queries) - (set(TABLE_CONTRACTS) - {"employees"}))
+        if unknown:
+            raise InvalidFacts(f"cannot scan {', '.join(unknown)}: not a fact table (employees are given)")
+        unqueried = sorted(self.streamed - set(self.queries))
+        if unqueried:
+            raise InvalidFacts(f"cannot stream {', '.join(unqueried)}: no query")
+
+
 @dataclass(frozen=True, eq=False)
 class Facts:
     """Everything the metrics engine reads, as normalised Arrow tables.
 
     Construct it with keyword arguments; omitted fact tables are empty. Construction checks
     every table against :data:`TABLE_CONTRACTS` and raises :class:`InvalidFacts` otherwise.
-    ``tenant_id`` is only used as the group id when benchmarking over the whole tenant.
+    ``tenant_id`` is only used as the group id when benchmarking over the whole tenant. ``scan`` names
+    tables the engine reads itself (see :class:`FactScan`); those are not given as Arrow tables.
     """
 
     employees: pa.Table
@@ -280,10 +322,15 @@ class Facts:
     targets: pa.Table = field(default_factory=TARGETS.empty)
     fx_rates: pa.Table = field(default_factory=FX_RATES.empty)
     tenant_id: str = "tenant"
+    scan: FactScan | None = None
 
     def __post_init__(self) -> None:
         if not self.reporting_currency:
             raise InvalidFacts("reporting_currency is required")
+        for name in self.scan.queries if self.scan else ():
+            given = getattr(self, name)
+            if given is not None and len(given):
+                raise InvalidFacts(f"{name} is both given and scanned")
         for name, contract in TABLE_CONTRACTS.items():
             # Frozen dataclass: normalising in place is the documented escape hatch.
             object.__setattr__(self, name, normalise_table(contract, getattr(self, name)))
@@ -291,16 +338,23 @@ class Facts:
         _check_targets(self.targets)
 
     def tables(self) -> dict[str, pa.Table]:
-        """The fact tables by name."""
+        """The fact tables by name (a scanned one is empty here)."""
         return {name: getattr(self, name) for name in TABLE_CONTRACTS}
+
+    def with_tables(self, tables: dict[str, pa.Table], scan: FactScan | None) -> Facts:
+        """These facts with ``tables`` given (checked as any given table is) and ``scan`` instead."""
+        given = {name: tables.get(name, getattr(self, name)) for name in TABLE_CONTRACTS}
+        return Facts(reporting_currency=self.reporting_currency, tenant_id=self.tenant_id, scan=scan, **given)
 
     @property
     def row_count(self) -> int:
-        """Total rows over all fact tables (for progress and benchmark reports)."""
+        """Total rows over the given fact tables (for progress and benchmark reports)."""
         return sum(table.num_rows for table in self.tables().values())
 
     def to_parquet_dir(self, path: str | Path) -> None:
         """Write one ``<table>.parquet`` per table plus a ``facts.json`` manifest."""
+        if self.scan is not None:
+            raise InvalidFacts("scanned tables are not held here; only given tables can be written")
         directory = Path(path)
         directory.mkdir(parents=True, exist_ok=True)
         for name, table in self.tables().items():

@@ -2,9 +2,12 @@
 
 DuckDB attaches the application database read-only (its SQLite or PostgreSQL scanner extension, installed
 from PyPI with DuckDB itself, so nothing is downloaded at run time) and reads the fact tables set-wise,
-typed to the engine's contract (``keepwell.engine.facts``). No Python loop touches a row. PostgreSQL's
-scanner reads each table in parallel, in one snapshot; SQLite's reads an attached table on one thread, so
-SQLite tables are read in id slices on two connections at once, and read again if a commit came in between.
+typed to the engine's contract (``keepwell.engine.facts``). No Python loop touches a row.
+
+PostgreSQL's facts are scanned by the engine itself, in its own DuckDB session and one snapshot of the
+database (``FactScan``), each table in parallel. SQLite's scanner reads an attached table on one thread, so
+SQLite tables are read here in id slices on two connections at once, and read again if a commit came in
+between.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import os
 import queue
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +31,7 @@ from keepwell.crm.partitions import partition_of
 from keepwell.errors import KeepWellError
 
 if TYPE_CHECKING:
+    from keepwell.engine.facts import Facts
     from keepwell.tenancy.models import Tenant
 
 SOURCE_ALIAS = "kw_source"
@@ -106,6 +110,8 @@ FACT_READS: dict[str, FactRead] = {
 # and at most this many slices per table (a sparse id range gets wider slices).
 SQLITE_SLICE_IDS = 1_000_000
 SQLITE_MAX_SLICES = 256
+# Fact tables the engine scans where they are used rather than holding them (PostgreSQL).
+STREAMED_FACTS = frozenset({"activities"})
 # Reads retried when another connection committed while the slices were being read.
 CONSISTENT_READ_ATTEMPTS = 3
 
@@ -152,6 +158,30 @@ def _libpq_dsn(database: dict[str, Any]) -> str:
     return " ".join(f"{key}={value}" for key, value in parts.items() if value)
 
 
+def attach_statements(
+    database: dict[str, Any], *, alias: str = SOURCE_ALIAS, read_only: bool = True
+) -> tuple[str, tuple[str, ...]]:
+    """The vendor of a database described like Django's ``DATABASES`` entry, and the statements that
+    attach it to a DuckDB connection as ``alias``."""
+    mode = ", READ_ONLY" if read_only else ""
+    engine = str(database["ENGINE"])
+    if engine.endswith("sqlite3"):
+        name = str(database["NAME"]).replace("'", "''")
+        return "sqlite", (
+            "SET TimeZone = 'UTC'",
+            f"LOAD '{_extension_path('duckdb_extension_sqlite_scanner', 'sqlite_scanner')}'",
+            f"ATTACH '{name}' AS {alias} (TYPE sqlite{mode})",
+        )
+    if "postgresql" in engine:
+        dsn = _libpq_dsn(database).replace("'", "''")
+        return "postgresql", (
+            "SET TimeZone = 'UTC'",
+            f"LOAD '{_extension_path('duckdb_extension_postgres_scanner', 'postgres_scanner')}'",
+            f"ATTACH '{dsn}' AS {alias} (TYPE postgres{mode})",
+        )
+    raise RuntimeError(f"the metrics engine cannot read a {engine} database")
+
+
 def attach_database(
     con: duckdb.DuckDBPyConnection,
     database: dict[str, Any],
@@ -160,20 +190,10 @@ def attach_database(
     read_only: bool = True,
 ) -> str:
     """Attach a database described like Django's ``DATABASES`` entry; return its vendor."""
-    con.execute("SET TimeZone = 'UTC'")
-    mode = ", READ_ONLY" if read_only else ""
-    engine = str(database["ENGINE"])
-    if engine.endswith("sqlite3"):
-        con.execute(f"LOAD '{_extension_path('duckdb_extension_sqlite_scanner', 'sqlite_scanner')}'")
-        name = str(database["NAME"]).replace("'", "''")
-        con.execute(f"ATTACH '{name}' AS {alias} (TYPE sqlite{mode})")
-        return "sqlite"
-    if "postgresql" in engine:
-        con.execute(f"LOAD '{_extension_path('duckdb_extension_postgres_scanner', 'postgres_scanner')}'")
-        dsn = _libpq_dsn(database).replace("'", "''")
-        con.execute(f"ATTACH '{dsn}' AS {alias} (TYPE postgres{mode})")
-        return "postgresql"
-    raise RuntimeError(f"the metrics engine cannot read a {engine} database")
+    vendor, statements = attach_statements(database, alias=alias, read_only=read_only)
+    for statement in statements:
+        con.execute(statement)
+    return vendor
 
 
 def _source_database() -> dict[str, Any]:
@@ -196,10 +216,11 @@ def fact_query(name: str, *, tenant: Tenant, partitions: frozenset[str] = frozen
     if name == "employees":
         return EMPLOYEES_QUERY.replace("{db}", SOURCE_ALIAS).replace("{tenant}", str(int(tenant.pk)))
     read = FACT_READS[name]
-    table = read.table
-    if partition_of(table, tenant.pk) in partitions:  # the tenant's own table: read in parallel
-        table = partition_of(table, tenant.pk)
-    return f"SELECT {read.select} FROM {SOURCE_ALIAS}.{table} WHERE tenant_id = {int(tenant.pk)}"
+    if partition_of(read.table, tenant.pk) in partitions:
+        # The tenant's own table, read in parallel. It holds the tenant's rows only (a list partition of
+        # one tenant id), so no filter: it would make the server send the tenant id with every row.
+        return f"SELECT {read.select} FROM {SOURCE_ALIAS}.{partition_of(read.table, tenant.pk)}"
+    return f"SELECT {read.select} FROM {SOURCE_ALIAS}.{read.table} WHERE tenant_id = {int(tenant.pk)}"
 
 
 _INTEGER_FIELDS = {
@@ -358,9 +379,15 @@ def _read_sqlite(tenant: Tenant, *, threads: int) -> dict[str, pa.Table]:
     )
 
 
-def _read_attached(tenant: Tenant, *, threads: int) -> dict[str, pa.Table]:
-    """Every fact table through one attached connection (PostgreSQL: each table scanned in parallel, in one
-    snapshot per table)."""
+def _postgres_facts(tenant: Tenant, *, threads: int) -> Facts:
+    """The employees read now; every fact table left to the engine to scan, in one snapshot.
+
+    The engine holds the smaller tables and streams the activities: each of their two streams is one
+    parallel scan with its time window filtered on the server, so the 26 million rows of a large sales
+    force are never copied into memory.
+    """
+    from keepwell.engine.facts import Facts, FactScan
+
     con = duckdb.connect(config={"threads": threads})
     try:
         attach_source(con)
@@ -375,19 +402,18 @@ def _read_attached(tenant: Tenant, *, threads: int) -> dict[str, pa.Table]:
                 [SOURCE_ALIAS, wanted],
             ).fetchall()
         )
-        tables = {
-            name: con.execute(fact_query(name, tenant=tenant, partitions=partitions)).to_arrow_table()
-            for name in ("employees", *FACT_READS)
-        }
+        employees = con.execute(fact_query("employees", tenant=tenant)).to_arrow_table()
     finally:
         con.close()
-    # Batch by batch, on ``threads`` threads (Arrow's kernels release the GIL).
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        for name, table in tables.items():
-            if _to_encode(name, table.schema):
-                batches = [pa.table(batch) for batch in table.to_batches()] or [table]
-                tables[name] = pa.concat_tables(pool.map(partial(_dictionary_encoded, name), batches))
-    return tables
+    _, setup = attach_statements(_source_database())
+    scan = FactScan(
+        setup=setup,
+        queries={name: fact_query(name, tenant=tenant, partitions=partitions) for name in FACT_READS},
+        streamed=STREAMED_FACTS,
+    )
+    return Facts(
+        employees=employees, reporting_currency=tenant.reporting_currency, tenant_id=tenant.slug, scan=scan
+    )
 
 
 def _utc_labelled(table: pa.Table) -> pa.Table:
@@ -400,14 +426,14 @@ def _utc_labelled(table: pa.Table) -> pa.Table:
     return table
 
 
-def load_facts(tenant: Tenant, *, threads: int = 2) -> Any:
-    """The tenant's facts as the engine's ``Facts`` (Arrow tables read by DuckDB in bulk)."""
+def load_facts(tenant: Tenant, *, threads: int = 2) -> Facts:
+    """The tenant's facts as the engine's ``Facts``: on SQLite, Arrow tables read by DuckDB in bulk; on
+    PostgreSQL, the employees and a scan of the rest that the engine runs itself."""
     from keepwell.engine.facts import Facts
 
-    if connection.vendor == "sqlite":
-        tables = _read_sqlite(tenant, threads=threads)
-    else:
-        tables = _read_attached(tenant, threads=threads)
+    if connection.vendor != "sqlite":
+        return _postgres_facts(tenant, threads=threads)
+    tables = _read_sqlite(tenant, threads=threads)
     return Facts(
         reporting_currency=tenant.reporting_currency,
         tenant_id=tenant.slug,

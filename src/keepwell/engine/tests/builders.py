@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from keepwell.engine.evaluate import Evaluation
-from keepwell.engine.facts import TABLE_CONTRACTS, Facts
+from keepwell.engine.facts import TABLE_CONTRACTS, Facts, FactScan
 from keepwell.engine.tests.reference import BenchmarkRow, MetricRow, Scenario
 
 
@@ -19,6 +21,24 @@ def facts_from_scenario(scenario: Scenario) -> Facts:
         rows = getattr(scenario, name)
         tables[name] = pa.Table.from_pylist(rows, schema=contract.schema) if rows else contract.empty()
     return Facts(reporting_currency=scenario.reporting_currency, tenant_id=scenario.tenant_id, **tables)
+
+
+def scanned_facts_from_scenario(scenario: Scenario, directory: Path, streamed: frozenset[str]) -> Facts:
+    """The scenario's facts as the engine scans them: every fact table but the employees in a Parquet file
+    under ``directory``, read by a query in the engine's session; ``streamed`` ones scanned where used."""
+    given = facts_from_scenario(scenario)
+    queries = {}
+    for name, table in given.tables().items():
+        if name != "employees":
+            path = directory / f"{name}.parquet"
+            pq.write_table(table, path)
+            queries[name] = f"SELECT * FROM read_parquet('{path}')"
+    return Facts(
+        employees=given.employees,
+        reporting_currency=given.reporting_currency,
+        tenant_id=given.tenant_id,
+        scan=FactScan(setup=(), queries=queries, streamed=streamed),
+    )
 
 
 def metric_rows(evaluation: Evaluation) -> dict[tuple[str, str, str], MetricRow]:

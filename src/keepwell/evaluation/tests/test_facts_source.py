@@ -7,8 +7,10 @@ from decimal import Decimal
 
 import pyarrow as pa
 import pytest
+from django.db import connection
 
 from keepwell.crm.models import Activity, Customer, Feedback, Task
+from keepwell.engine.evaluate import read_scanned
 from keepwell.errors import KeepWellError
 from keepwell.evaluation import facts_source
 from keepwell.evaluation.facts_source import load_facts
@@ -67,6 +69,17 @@ def interleaved(crm_facts):
     return world
 
 
+def _read(tenant):
+    """The tenant's facts as an evaluation reads them (on PostgreSQL the engine's scans, run here)."""
+    return read_scanned(load_facts(tenant))
+
+
+def _low_cardinality() -> pa.DataType:
+    """SQLite's facts are read here, their low-cardinality columns dictionary-encoded as from Parquet; the
+    engine's own scans of PostgreSQL keep plain strings."""
+    return pa.dictionary(pa.int32(), pa.string()) if connection.vendor == "sqlite" else pa.string()
+
+
 def _sorted(table: pa.Table, *keys: str) -> list[dict[str, object]]:
     return table.sort_by([(key, "ascending") for key in keys]).to_pylist()
 
@@ -76,7 +89,7 @@ def test_every_row_of_the_tenant_is_read_exactly_once_whatever_the_slicing(
     interleaved, monkeypatch, slice_ids
 ):
     monkeypatch.setattr(facts_source, "SQLITE_SLICE_IDS", slice_ids)
-    facts = load_facts(interleaved.tenant_a)
+    facts = _read(interleaved.tenant_a)
     rep = Employee.objects.unscoped().get(employee_id="N001").pk
     activities = _sorted(facts.activities, "started_at")
     assert [(row["purpose"], row["duration_minutes"]) for row in activities] == [
@@ -92,9 +105,8 @@ def test_every_row_of_the_tenant_is_read_exactly_once_whatever_the_slicing(
     assert activities[3]["replied_at"] == datetime(2026, 10, 21, 3, 4, 5, 123456, tzinfo=UTC)
     assert activities[3]["customer_key"] is None
     assert facts.activities.schema.field("started_at").type == pa.timestamp("us", tz="UTC")
-    # Low-cardinality columns come dictionary-encoded, as from Parquet.
-    assert facts.activities.schema.field("purpose").type == pa.dictionary(pa.int32(), pa.string())
-    assert facts.orders.schema.field("currency").type == pa.dictionary(pa.int32(), pa.string())
+    assert facts.activities.schema.field("purpose").type == _low_cardinality()
+    assert facts.orders.schema.field("currency").type == _low_cardinality()
     assert [(row["amount"], row["currency"]) for row in _sorted(facts.orders, "ordered_at")] == [
         (Decimal("50000.0000"), "CNY"),
         (Decimal("1000.0000"), "EUR"),
@@ -126,10 +138,10 @@ def test_every_row_of_the_tenant_is_read_exactly_once_whatever_the_slicing(
 
 
 def test_empty_tables_are_read_with_their_columns(world):
-    facts = load_facts(world.tenant_b)
+    facts = _read(world.tenant_b)
     assert facts.activities.num_rows == 0
     assert facts.activities.schema.field("customer_key").type == pa.int64()
-    assert facts.activities.schema.field("purpose").type == pa.dictionary(pa.int32(), pa.string())
+    assert facts.activities.schema.field("purpose").type == _low_cardinality()
     assert facts.employees.column("employee_id").to_pylist() == ["B001"]
 
 
@@ -206,4 +218,40 @@ def test_a_sparse_id_range_is_cut_into_at_most_the_slice_limit(interleaved, monk
     assert len(activities) == 2
     assert f"id BETWEEN {first} AND {first + width - 1}" in activities[0]
     assert f"id BETWEEN {first + width} AND {last}" in activities[1]
-    assert load_facts(interleaved.tenant_a).activities.num_rows == 5
+    assert _read(interleaved.tenant_a).activities.num_rows == 5
+
+
+def _activity_counts(tenant, employee_id: str, month: str) -> tuple[object, object]:
+    """(activities, inbound contacts) of the employee-month in the tenant's stored snapshot."""
+    from keepwell.evaluation.models import MetricSnapshot
+    from keepwell.evaluation.services import snapshot_values
+
+    with tenant_context(tenant):
+        snapshot = MetricSnapshot.objects.get(employee__employee_id=employee_id, month=month)
+    values = snapshot_values(snapshot)
+    return values["activities"][1], values["response_24h_rate"][2]
+
+
+@pytest.mark.postgres_only
+def test_an_evaluation_reads_postgresql_in_one_snapshot_while_rows_arrive(interleaved):
+    from keepwell.evaluation.services import evaluation_run
+
+    tenant = interleaved.tenant_a
+    as_of = date(2026, 11, 27)
+
+    def arrive(step: str, done: int, total: int) -> None:
+        # After the held tables were read, before the activities are streamed: a new inbound activity.
+        if step == "orders":
+            with tenant_context(tenant):
+                Activity.objects.create(
+                    activity_id="LATE",
+                    employee=Employee.objects.get(employee_id="N001"),
+                    kind="email",
+                    started_at=_at("2026-10-21T05:00:00+00:00"),
+                    inbound_at=_at("2026-10-21T04:00:00+00:00"),
+                )
+
+    evaluation_run(tenant=tenant, as_of=as_of, progress=arrive)
+    assert _activity_counts(tenant, "N001", "2026-10") == ("4", "1")
+    evaluation_run(tenant=tenant, as_of=as_of)
+    assert _activity_counts(tenant, "N001", "2026-10") == ("5", "2")
