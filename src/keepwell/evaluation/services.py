@@ -13,7 +13,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from keepwell.audit.services import audit_record
@@ -32,6 +32,8 @@ _METRIC_KEYS, _METRIC_FIELDS = ("employee_key", "month"), ("value", "numerator",
 _BENCHMARK_KEYS = ("group_kind", "group_id", "month")
 _BENCHMARK_FIELDS = ("n", "mean", "median", "p90", "top_decile_mean")
 SNAPSHOT_THREADS = 2
+# PostgreSQL connections storing a run's snapshots at once (see ``_store``).
+STORE_CONNECTIONS = 2
 
 
 def _snapshots(table: pa.Table, keys: tuple[str, ...], fields: tuple[str, ...]) -> pa.Table:
@@ -137,14 +139,44 @@ def _stored(run: EvaluationRun, snapshots: pa.Table, keys: dict[str, str]) -> pa
 
 
 def _store(run: EvaluationRun, metric_rows: pa.Table, benchmark_rows: pa.Table) -> None:
-    _bulk_insert(
-        MetricSnapshot._meta.db_table,
-        _stored(run, metric_rows, {"employee_key": "employee_id", "month": "month"}),
+    """Insert the run's snapshot rows, before the run is marked complete.
+
+    Readers only see the rows of complete runs, so on PostgreSQL, outside a caller's transaction (a
+    command, a worker), the rows go in on ``STORE_CONNECTIONS`` connections at once, each share committed
+    on its own: the server parses the JSON and checks the foreign keys of every row, and one backend
+    would leave the other core idle. Should one share fail, the run's rows are removed again. Otherwise
+    (SQLite, which has one writer; or within the caller's transaction) they go in on this connection.
+    """
+    metrics = _stored(run, metric_rows, {"employee_key": "employee_id", "month": "month"})
+    benchmarks = _stored(
+        run, benchmark_rows, {"group_kind": "group_kind", "group_id": "group_id", "month": "month"}
     )
-    _bulk_insert(
-        BenchmarkSnapshot._meta.db_table,
-        _stored(run, benchmark_rows, {"group_kind": "group_kind", "group_id": "group_id", "month": "month"}),
-    )
+    metric_table, benchmark_table = MetricSnapshot._meta.db_table, BenchmarkSnapshot._meta.db_table
+    if connection.vendor != "postgresql" or connection.in_atomic_block or STORE_CONNECTIONS < 2:
+        with transaction.atomic():
+            _bulk_insert(metric_table, metrics)
+            _bulk_insert(benchmark_table, benchmarks)
+        return
+    cuts = [metrics.num_rows * part // STORE_CONNECTIONS for part in range(STORE_CONNECTIONS + 1)]
+    shares = [[(metric_table, metrics.slice(start, end - start))] for start, end in pairwise(cuts)]
+    shares[-1].append((benchmark_table, benchmarks))
+
+    def insert(share: list[tuple[str, pa.Table]]) -> None:
+        try:  # on this thread's own connection
+            with transaction.atomic():
+                for table, rows in share:
+                    _bulk_insert(table, rows)
+        finally:
+            connection.close()
+
+    try:
+        with ThreadPoolExecutor(max_workers=STORE_CONNECTIONS) as pool:
+            for done in [pool.submit(insert, share) for share in shares]:
+                done.result()
+    except BaseException:
+        MetricSnapshot.objects.filter(run=run).delete()
+        BenchmarkSnapshot.objects.filter(run=run).delete()
+        raise
 
 
 def _record_failure(run: EvaluationRun, error: Exception) -> None:
@@ -203,8 +235,13 @@ def evaluation_run(
         run.metric_rows = evaluation.metric_values.num_rows
         if progress:
             progress("store", 0, 1)
-        with transaction.atomic():
+        try:
             _store(run, metric_rows, benchmark_rows)
+        except DatabaseError as error:
+            if not connection.in_atomic_block:
+                _record_failure(run, error)
+            raise
+        with transaction.atomic():
             stale = {"month__gte": run.month_from, "month__lte": run.month_to}
             MetricSnapshot.objects.filter(**stale).exclude(run=run).delete()
             BenchmarkSnapshot.objects.filter(**stale, group_kind=group_by).exclude(run=run).delete()

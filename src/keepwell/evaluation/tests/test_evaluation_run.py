@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
+from keepwell.engine.metrics import METRICS
 from keepwell.errors import KeepWellError
 from keepwell.evaluation.models import EvaluationRun, MetricSnapshot, RunStatus
 from keepwell.evaluation.selectors import employee_metric_history, latest_run
@@ -139,3 +140,30 @@ def test_employee_page_shows_metrics_beside_team_benchmarks(facts):
     content = response.content.decode()
     assert 'title="1 / 5"' in content
     assert "20.0%*" in content
+
+
+@pytest.mark.postgres_only
+def test_a_share_of_the_parallel_store_failing_fails_the_run_and_leaves_no_rows_of_it(facts, monkeypatch):
+    from django.db import DatabaseError
+
+    from keepwell.evaluation import services
+    from keepwell.evaluation.models import BenchmarkSnapshot
+
+    first = evaluation_run(tenant=facts.tenant_a, as_of=date(2026, 11, 27))
+    stored = services._bulk_insert
+
+    def failing(table: str, rows) -> None:
+        if table == BenchmarkSnapshot._meta.db_table:  # the last share, after the first one committed
+            raise DatabaseError("the server went away")
+        stored(table, rows)
+
+    monkeypatch.setattr(services, "_bulk_insert", failing)
+    with pytest.raises(DatabaseError, match="the server went away"):
+        evaluation_run(tenant=facts.tenant_a, as_of=date(2026, 11, 27))
+
+    with tenant_context(facts.tenant_a):
+        failed = EvaluationRun.objects.exclude(pk=first.pk).get()
+        assert (failed.status, failed.error) == (RunStatus.FAILED, "the server went away")
+        assert not MetricSnapshot.objects.filter(run=failed).exists()
+        assert MetricSnapshot.objects.filter(run=first).count() == first.metric_rows // len(METRICS)
+    assert _values(facts, "N001", "2026-10")["revenue"][0] == "57800"
