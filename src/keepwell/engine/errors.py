@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 
@@ -71,7 +72,27 @@ class InvalidArgument(EngineError):
     code = EngineErrorCode.INVALID_ARGUMENT
 
 
+_PASSWORDS = (
+    re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s\"]+)", re.IGNORECASE),  # libpq key=value
+    re.compile(r"(://[^:/@\s]+:)([^@\s]+)(?=@)"),  # user:password@ in a URL
+)
+
+
+def redacted(text: str) -> str:
+    """``text`` with any password of a connection string in it replaced by ``***``."""
+    for pattern in _PASSWORDS:
+        text = pattern.sub(r"\1***", text)
+    return text
+
+
 class FactsUnreadable(EngineError):
-    """A scanned fact table's source failed while it was read (the database went away, a query failed)."""
+    """A scanned fact table's source failed while it was read (the database went away, a query failed).
+
+    The message says why, as the source reported it, but never a password: a driver's error may quote the
+    whole connection string (which is why it is raised ``from None``, not chained to that error).
+    """
 
     code = EngineErrorCode.FACTS_UNREADABLE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(redacted(message))

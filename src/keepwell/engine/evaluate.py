@@ -258,7 +258,7 @@ def _typed_scan(connection: duckdb.DuckDBPyConnection, name: str, query: str) ->
     try:
         described = {str(row[0]): str(row[1]) for row in connection.execute(f"DESCRIBE {query}").fetchall()}
     except duckdb.Error as error:
-        raise FactsUnreadable(f"{name} cannot be scanned: {error}") from error
+        raise FactsUnreadable(f"{name} cannot be scanned: {error}") from None
     columns = []
     for column in contract.columns:
         found, expected = described.get(column.name), DUCKDB_TYPES[column.kind]
@@ -288,7 +288,7 @@ def _read_scans(connection: duckdb.DuckDBPyConnection, facts: Facts) -> tuple[Fa
         for statement in scan.setup:
             connection.execute(statement)
     except duckdb.Error as error:
-        raise FactsUnreadable(f"the facts' source cannot be opened: {error}") from error
+        raise FactsUnreadable(f"the facts' source cannot be opened: {error}") from None
     connection.execute("BEGIN TRANSACTION")
     held = {}
     for name, query in scan.queries.items():
@@ -296,7 +296,7 @@ def _read_scans(connection: duckdb.DuckDBPyConnection, facts: Facts) -> tuple[Fa
             try:
                 held[name] = connection.execute(query).to_arrow_table()
             except duckdb.Error as error:
-                raise FactsUnreadable(f"{name} cannot be scanned: {error}") from error
+                raise FactsUnreadable(f"{name} cannot be scanned: {error}") from None
     streamed = {name: _typed_scan(connection, name, scan.queries[name]) for name in sorted(scan.streamed)}
     rest = FactScan(scan.setup, {name: scan.queries[name] for name in streamed}, scan.streamed)
     return facts.with_tables(held, rest if streamed else None), streamed
@@ -324,7 +324,7 @@ def _engine_errors() -> Iterator[None]:
         # An amount, rate or sum beyond the documented magnitudes: refuse, never round.
         raise InvalidFacts(f"a value is out of the engine's range: {error}") from error
     except duckdb.IOException as error:  # only a streamed table's scan reads anything
-        raise FactsUnreadable(f"the facts' source failed while it was read: {error}") from error
+        raise FactsUnreadable(f"the facts' source failed while it was read: {error}") from None
 
 
 class _Session:

@@ -289,8 +289,9 @@ class FactScan:
     a streamed table's non-nullable columns are the source's to prevent (its NOT NULL constraints).
     """
 
-    setup: tuple[str, ...]
-    queries: dict[str, str]
+    # May hold credentials (an ATTACH with a password): never shown in a repr, a log or a traceback.
+    setup: tuple[str, ...] = field(repr=False)
+    queries: dict[str, str] = field(default_factory=dict)
     streamed: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:

@@ -386,11 +386,17 @@ def _postgres_facts(tenant: Tenant, *, threads: int) -> Facts:
     parallel scan with its time window filtered on the server, so the 26 million rows of a large sales
     force are never copied into memory.
     """
+    from keepwell.engine.errors import redacted
     from keepwell.engine.facts import Facts, FactScan
 
     con = duckdb.connect(config={"threads": threads})
     try:
-        attach_source(con)
+        try:
+            attach_source(con)
+        except duckdb.Error as error:
+            # The driver's message quotes the connection string: shown without the password, and not chained.
+            message = f"the database cannot be read: {redacted(str(error))}"
+            raise KeepWellError(message, code="facts_unreadable") from None
         # The tenant's partitions the scanner sees (a partition created by a transaction still open is
         # not among them, nor are its rows: the parent table is read then).
         wanted = [partition_of(read.table, tenant.pk) for read in FACT_READS.values()]

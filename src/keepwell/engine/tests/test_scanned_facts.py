@@ -111,3 +111,26 @@ def test_a_streamed_source_failing_mid_run_is_a_clear_error(tmp_path: Path) -> N
     # then
     with pytest.raises(FactsUnreadable, match="the facts' source failed while it was read"):
         evaluate(facts, as_of=AS_OF, progress=progress)
+
+
+def test_the_setup_statements_which_may_hold_a_password_are_never_shown() -> None:
+    scan = FactScan(setup=("ATTACH 'host=db password=s3cret' AS source",), queries={})
+    assert "s3cret" not in repr(scan)
+    facts = Facts(employees=facts_from_scenario(_scenario()).employees, reporting_currency="CNY", scan=scan)
+    assert "s3cret" not in repr(facts)
+
+
+@pytest.mark.parametrize(
+    ("reported", "shown"),
+    [
+        (
+            'Unable to connect to Postgres at "host=db port=5432 user=kw password=s3cret": refused',
+            'Unable to connect to Postgres at "host=db port=5432 user=kw password=***": refused',
+        ),
+        ("at host=db password='se cr\\'et' dbname=kw", "at host=db password=*** dbname=kw"),
+        ("postgres://kw:s3cret@db:5432/kw is down", "postgres://kw:***@db:5432/kw is down"),
+        ("no password here", "no password here"),
+    ],
+)
+def test_an_unreadable_source_never_shows_a_password(reported: str, shown: str) -> None:
+    assert str(FactsUnreadable(reported)) == shown

@@ -255,3 +255,24 @@ def test_an_evaluation_reads_postgresql_in_one_snapshot_while_rows_arrive(interl
     assert _activity_counts(tenant, "N001", "2026-10") == ("4", "1")
     evaluation_run(tenant=tenant, as_of=as_of)
     assert _activity_counts(tenant, "N001", "2026-10") == ("5", "2")
+
+
+@pytest.mark.postgres_only
+@pytest.mark.parametrize("fails", ["attach", "engine"])
+def test_an_unreadable_database_fails_the_run_with_an_error_naming_no_password(crm_facts, monkeypatch, fails):
+    from keepwell.evaluation.models import EvaluationRun, RunStatus
+    from keepwell.evaluation.services import evaluation_run
+
+    right = facts_source._source_database()
+    wrong = {**right, "NAME": "no_such_database", "PASSWORD": "s3cret"}
+    # The first use reads the employees; the second gives the engine its source to scan.
+    uses = iter([wrong] if fails == "attach" else [right, wrong])
+    monkeypatch.setattr(facts_source, "_source_database", lambda: next(uses))
+    with pytest.raises(KeepWellError, match="password=\\*\\*\\*") as raised:
+        evaluation_run(tenant=crm_facts.tenant_a, as_of=date(2026, 11, 27))
+    assert "s3cret" not in str(raised.value)
+    with tenant_context(crm_facts.tenant_a):
+        run = EvaluationRun.objects.get()
+    assert run.status == RunStatus.FAILED
+    assert "no_such_database" in run.error
+    assert "s3cret" not in run.error
