@@ -278,8 +278,8 @@ def _read_scans(connection: duckdb.DuckDBPyConnection, facts: Facts) -> tuple[Fa
     """The facts with their held scanned tables read (as Arrow, checked like given ones), and the typed
     SELECT of each streamed table.
 
-    Opens the transaction that the session keeps to the end: every scan sees the source as it was at
-    the first one.
+    Opens the transaction that the session keeps until its last scan (``_run`` ends it after the
+    streams): every scan sees the source as it was at the first one.
     """
     scan = facts.scan
     if scan is None:
@@ -298,6 +298,8 @@ def _read_scans(connection: duckdb.DuckDBPyConnection, facts: Facts) -> tuple[Fa
             except duckdb.Error as error:
                 raise FactsUnreadable(f"{name} cannot be scanned: {error}") from None
     streamed = {name: _typed_scan(connection, name, scan.queries[name]) for name in sorted(scan.streamed)}
+    if not streamed:
+        connection.execute("COMMIT")  # read: the source's snapshot (and its locks) are let go
     rest = FactScan(scan.setup, {name: scan.queries[name] for name in streamed}, scan.streamed)
     return facts.with_tables(held, rest if streamed else None), streamed
 
@@ -607,6 +609,10 @@ def _run(
         rows_sql = session.stream_rows_sql(STREAMS[stream_id])
         session.execute(f"CREATE TEMP TABLE kw_agg_{stream_id} AS {aggregation.sql(rows_sql)}")
         report(stream_id)
+    if session.streamed:
+        # Every scan is done: the transaction holding the source's snapshot (and, on PostgreSQL, a lock
+        # that a partition swap would wait for) ends; the rest works on DuckDB's own tables.
+        session.execute("COMMIT")
 
     metric_values = _metric_values(session, plan, aggregations)
     report("values")

@@ -276,3 +276,23 @@ def test_an_unreadable_database_fails_the_run_with_an_error_naming_no_password(c
     assert run.status == RunStatus.FAILED
     assert "no_such_database" in run.error
     assert "s3cret" not in run.error
+
+
+@pytest.mark.postgres_only
+def test_the_database_is_let_go_as_soon_as_the_activities_are_read(interleaved):
+    from keepwell.evaluation.services import evaluation_run
+
+    held: dict[str, int] = {}
+
+    def watch(step: str, done: int, total: int) -> None:
+        if step in ("activity_started", "values"):  # between the two scans of the activities; after them
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT count(*) FROM pg_locks AS l JOIN pg_class AS c ON c.oid = l.relation"
+                    " WHERE c.relname LIKE 'crm_activity%%' AND l.pid <> pg_backend_pid()"
+                )
+                held[step] = cursor.fetchone()[0]
+
+    evaluation_run(tenant=interleaved.tenant_a, as_of=date(2026, 11, 27), progress=watch)
+    assert held["activity_started"] > 0
+    assert held["values"] == 0
