@@ -152,7 +152,7 @@ def _store(run: EvaluationRun, metric_rows: pa.Table, benchmark_rows: pa.Table) 
         run, benchmark_rows, {"group_kind": "group_kind", "group_id": "group_id", "month": "month"}
     )
     metric_table, benchmark_table = MetricSnapshot._meta.db_table, BenchmarkSnapshot._meta.db_table
-    if connection.vendor != "postgresql" or connection.in_atomic_block or STORE_CONNECTIONS < 2:
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
         with transaction.atomic():
             _bulk_insert(metric_table, metrics)
             _bulk_insert(benchmark_table, benchmarks)
